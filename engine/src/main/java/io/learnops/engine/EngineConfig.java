@@ -1,0 +1,58 @@
+package io.learnops.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How an engine is started. Port 0 picks a free port (tests); the engine reports the port it got.
+ *
+ * @param dataDir where the journal and snapshots live; empty runs in memory (nothing survives a
+ *     restart)
+ * @param clock the one source of time; {@link EngineClock#controlled} lets tests move it
+ */
+public record EngineConfig(
+    int grpcPort,
+    int restPort,
+    int managementPort,
+    Optional<Path> dataDir,
+    EngineClock clock,
+    Duration defaultLongPollingTimeout,
+    int snapshotEveryRecords) {
+
+  public static final int DEFAULT_GRPC_PORT = 26500;
+  public static final int DEFAULT_REST_PORT = 8080;
+  public static final int DEFAULT_MANAGEMENT_PORT = 9600;
+
+  public static EngineConfig defaults() {
+    return new EngineConfig(
+        DEFAULT_GRPC_PORT,
+        DEFAULT_REST_PORT,
+        DEFAULT_MANAGEMENT_PORT,
+        Optional.of(Path.of("data", "engine")),
+        EngineClock.system(),
+        Duration.ofSeconds(10),
+        100_000);
+  }
+
+  /** Random ports, in memory, system clock: the shape most tests want. */
+  public static EngineConfig forTests() {
+    return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000);
+  }
+
+  public EngineConfig withPorts(int grpc, int rest, int management) {
+    return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords);
+  }
+
+  public EngineConfig withDataDir(Path dir) {
+    return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock, defaultLongPollingTimeout, snapshotEveryRecords);
+  }
+
+  public EngineConfig withClock(EngineClock newClock) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout, snapshotEveryRecords);
+  }
+
+  public EngineConfig withSnapshotEveryRecords(int records) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records);
+  }
+}

@@ -1,0 +1,195 @@
+package io.learnops.engine.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The commands and queries the gateways (gRPC and REST v2) translate their requests into.
+ *
+ * <p>Every future completes after the command's effects are durable (journal fsync) and is
+ * completed on the engine's processing thread: callers must not block in their callbacks. A
+ * rejected command completes exceptionally with a {@link Rejection}; nothing of it was applied.
+ * Variables are JSON objects already parsed into plain Java values (maps, lists, strings, numbers,
+ * booleans, null); see {@link JsonVariables}.
+ */
+public interface EngineApi {
+
+  String DEFAULT_TENANT = "<default>";
+
+  CompletableFuture<Topology> topology();
+
+  CompletableFuture<DeploymentResult> deploy(Deploy command);
+
+  CompletableFuture<ProcessInstanceCreated> createProcessInstance(CreateProcessInstance command);
+
+  /**
+   * Creates an instance and completes when it completes (or fails with {@link
+   * Rejection.Type#DEADLINE_EXCEEDED} after {@code requestTimeoutMillis}).
+   */
+  CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(
+      CreateProcessInstance command, long requestTimeoutMillis, List<String> fetchVariables);
+
+  CompletableFuture<Void> cancelProcessInstance(long processInstanceKey);
+
+  /**
+   * Activates up to {@code maxJobsToActivate} jobs. If none is activatable the request is parked
+   * (long polling) until one is, or until its request timeout passes; then it completes with an
+   * empty list.
+   */
+  CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command);
+
+  /**
+   * Opens a job stream: every job of the type that becomes activatable is activated for this
+   * stream and pushed to the sink. Close the handle when the client goes away.
+   */
+  AutoCloseable openJobStream(JobStreamRequest request, JobSink sink);
+
+  CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables);
+
+  CompletableFuture<Void> failJob(FailJob command);
+
+  CompletableFuture<Void> throwError(ThrowError command);
+
+  CompletableFuture<Void> updateJobRetries(long jobKey, int retries);
+
+  CompletableFuture<Void> updateJobTimeout(long jobKey, long timeoutMillis);
+
+  CompletableFuture<MessagePublished> publishMessage(PublishMessage command);
+
+  CompletableFuture<Long> setVariables(SetVariables command);
+
+  CompletableFuture<Long> broadcastSignal(BroadcastSignal command);
+
+  CompletableFuture<Void> resolveIncident(long incidentKey);
+
+  // ---- commands -------------------------------------------------------------------------
+
+  record Deploy(List<Resource> resources, String tenantId) {}
+
+  record Resource(String name, byte[] content) {}
+
+  /**
+   * Start an instance of the definition with {@code processDefinitionKey} if it is positive,
+   * otherwise of {@code bpmnProcessId} in {@code version} ({@code -1}: the latest).
+   */
+  record CreateProcessInstance(
+      String bpmnProcessId,
+      int version,
+      long processDefinitionKey,
+      Map<String, Object> variables,
+      String tenantId) {
+    public static final int LATEST_VERSION = -1;
+  }
+
+  /**
+   * @param timeoutMillis how long the job stays activated for this worker
+   * @param fetchVariables names to fetch; empty fetches all
+   * @param requestTimeoutMillis long-polling time; 0 means the engine default, negative means
+   *     answer at once
+   */
+  record ActivateJobs(
+      String type,
+      String worker,
+      long timeoutMillis,
+      int maxJobsToActivate,
+      List<String> fetchVariables,
+      long requestTimeoutMillis,
+      List<String> tenantIds) {}
+
+  record JobStreamRequest(
+      String type,
+      String worker,
+      long timeoutMillis,
+      List<String> fetchVariables,
+      List<String> tenantIds) {}
+
+  /** Receives jobs activated for a stream. */
+  @FunctionalInterface
+  interface JobSink {
+    /**
+     * @return false if the job could not be handed to the client; the engine then makes it
+     *     activatable again
+     */
+    boolean push(ActivatedJob job);
+  }
+
+  record FailJob(
+      long jobKey,
+      int retries,
+      String errorMessage,
+      long retryBackOffMillis,
+      Map<String, Object> variables) {}
+
+  record ThrowError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {}
+
+  /**
+   * @param timeToLiveMillis how long the message stays buffered for subscriptions opened later
+   * @param messageId optional; a second message with the same id is rejected while buffered
+   */
+  record PublishMessage(
+      String name,
+      String correlationKey,
+      long timeToLiveMillis,
+      String messageId,
+      Map<String, Object> variables,
+      String tenantId) {}
+
+  record SetVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {}
+
+  record BroadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {}
+
+  // ---- results --------------------------------------------------------------------------
+
+  record Topology(
+      int clusterSize,
+      int partitionsCount,
+      int replicationFactor,
+      String gatewayVersion,
+      String brokerHost,
+      int brokerPort) {}
+
+  record DeploymentResult(long deploymentKey, List<DeployedProcess> processes, String tenantId) {}
+
+  record DeployedProcess(
+      String bpmnProcessId,
+      int version,
+      long processDefinitionKey,
+      String resourceName,
+      String tenantId) {}
+
+  record ProcessInstanceCreated(
+      long processDefinitionKey,
+      String bpmnProcessId,
+      int version,
+      long processInstanceKey,
+      String tenantId) {}
+
+  record ProcessInstanceResult(ProcessInstanceCreated instance, Map<String, Object> variables) {}
+
+  /**
+   * @param deadline epoch millis at which the activation expires
+   * @param kind {@code BPMN_ELEMENT}, {@code EXECUTION_LISTENER} or {@code TASK_LISTENER}
+   * @param listenerEventType {@code UNSPECIFIED} for BPMN element jobs
+   */
+  record ActivatedJob(
+      long key,
+      String type,
+      long processInstanceKey,
+      String bpmnProcessId,
+      int processDefinitionVersion,
+      long processDefinitionKey,
+      String elementId,
+      long elementInstanceKey,
+      Map<String, String> customHeaders,
+      String worker,
+      int retries,
+      long deadline,
+      Map<String, Object> variables,
+      String tenantId,
+      String kind,
+      String listenerEventType) {}
+
+  record MessagePublished(long messageKey, String tenantId) {}
+}

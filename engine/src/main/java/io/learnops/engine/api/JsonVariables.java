@@ -1,0 +1,66 @@
+package io.learnops.engine.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Parses and writes variable documents: a JSON object whose members are the variables. */
+public final class JsonVariables {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+  private JsonVariables() {}
+
+  /**
+   * Parses a variables document. Blank text is an empty document.
+   *
+   * @param field the request field the text came from, for the error message
+   * @throws Rejection INVALID_ARGUMENT if the text is not a JSON object
+   */
+  public static Map<String, Object> parseObject(String json, String field) {
+    if (json == null || json.isBlank()) {
+      return new LinkedHashMap<>();
+    }
+    final JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a JSON object, but it is not valid JSON: %s"
+              .formatted(field, e.getOriginalMessage()));
+    }
+    if (node == null || !node.isObject()) {
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a JSON object, but found %s"
+              .formatted(field, node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
+    }
+    return MAPPER.convertValue(node, MAP);
+  }
+
+  /** Null-safe copy of a variables map received from a JSON body (REST). */
+  public static Map<String, Object> orEmpty(Map<String, Object> variables) {
+    return variables == null ? new LinkedHashMap<>() : new LinkedHashMap<>(variables);
+  }
+
+  public static String toJson(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("value is not serialisable as JSON", e);
+    }
+  }
+
+  public static Object parseValue(String json) {
+    try {
+      return MAPPER.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw Rejection.invalidArgument("Not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+}
