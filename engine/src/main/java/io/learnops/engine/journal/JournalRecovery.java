@@ -44,7 +44,8 @@ final class JournalRecovery {
           0,
           expected,
           String.format(
-              "segment starts at position %d but the one before it ends at %d: a segment is missing",
+              "segment starts at position %d but the one before it ends at %d: "
+                  + "a segment is missing",
               segment.firstPosition(), expected - 1));
     }
   }

@@ -19,7 +19,8 @@ record Segment(Path file, long firstPosition) {
   private static final Pattern NAME = Pattern.compile("journal-(\\d{20})\\.log");
 
   static Segment in(Path dir, long firstPosition) {
-    return new Segment(dir.resolve(String.format("journal-%020d.log", firstPosition)), firstPosition);
+    final String name = String.format("journal-%020d.log", firstPosition);
+    return new Segment(dir.resolve(name), firstPosition);
   }
 
   /** The segments in {@code dir}, oldest first; files with other names are not the journal's. */

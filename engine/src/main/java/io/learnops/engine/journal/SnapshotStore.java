@@ -31,7 +31,8 @@ public final class SnapshotStore {
   private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.bin");
   private static final String TEMP_SUFFIX = ".tmp";
   private static final int MAGIC = 0x4C4F5301;
-  private static final int HEADER_BYTES = Integer.BYTES + Long.BYTES + Integer.BYTES + Integer.BYTES;
+  private static final int HEADER_BYTES =
+      Integer.BYTES + Long.BYTES + Integer.BYTES + Integer.BYTES;
   private static final int KEPT = 2;
 
   private final Path dir;
