@@ -33,8 +33,15 @@ public final class GrpcGateway implements AutoCloseable {
   private static final Duration FORCED_SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
   private final Server server;
+  private final Duration gracePeriod;
 
   public GrpcGateway(final EngineApi api, final int port) {
+    this(api, port, GRACE_PERIOD);
+  }
+
+  /** Lets tests reach the forced shutdown without waiting out the production grace period. */
+  GrpcGateway(final EngineApi api, final int port, final Duration gracePeriod) {
+    this.gracePeriod = gracePeriod;
     final StatusMapper statuses = new StatusMapper();
     final ResponseMapper responses = new ResponseMapper();
     final GatewayService service =
@@ -61,10 +68,11 @@ public final class GrpcGateway implements AutoCloseable {
   public void close() {
     server.shutdown();
     try {
-      if (!server.awaitTermination(GRACE_PERIOD.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!server.awaitTermination(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
         server.shutdownNow();
         if (!server.awaitTermination(FORCED_SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-          LOG.warn("gRPC gateway did not terminate within {}", GRACE_PERIOD.plus(FORCED_SHUTDOWN_WAIT));
+          LOG.warn(
+              "gRPC gateway did not terminate within {}", gracePeriod.plus(FORCED_SHUTDOWN_WAIT));
         }
       }
     } catch (InterruptedException e) {

@@ -22,7 +22,9 @@ final class StatusMapper {
       return status;
     }
     if (cause instanceof Rejection rejection) {
-      return statusOf(rejection.type()).withDescription(rejection.getMessage()).asRuntimeException();
+      return statusOf(rejection.type())
+          .withDescription(rejection.getMessage())
+          .asRuntimeException();
     }
     // Not a rejection: a bug in the engine or the gateway, so it deserves a log line here; the
     // client only gets the message.
