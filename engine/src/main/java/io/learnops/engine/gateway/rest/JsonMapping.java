@@ -1,0 +1,102 @@
+package io.learnops.engine.gateway.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnops.engine.api.Rejection;
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/**
+ * Reads request bodies into the client's generated REST DTOs and writes response DTOs.
+ *
+ * <p>Bodies are first read as a tree so that a malformed document, a missing required field and
+ * {@code variables} that are not an object each get a 400 naming the culprit; the DTOs' defaults
+ * would otherwise hide a missing field.
+ */
+final class JsonMapping {
+
+  private static final String VARIABLES = "variables";
+
+  private final ObjectMapper mapper =
+      new ObjectMapper()
+          // same number handling as JsonVariables, so that decimals reach the engine unrounded
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          // newer clients may send optional fields this engine does not know; they must not fail
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+  /**
+   * @param required fields that must be present and not null
+   * @throws Rejection INVALID_ARGUMENT naming the offending field
+   */
+  <T> T read(byte[] body, Class<T> type, String... required) {
+    final JsonNode tree = parse(body);
+    for (String field : required) {
+      if (!tree.hasNonNull(field)) {
+        throw Rejection.invalidArgument("Missing required field '%s'".formatted(field));
+      }
+    }
+    final JsonNode variables = tree.get(VARIABLES);
+    if (variables != null && !variables.isNull() && !variables.isObject()) {
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a JSON object, but found %s"
+              .formatted(VARIABLES, variables.getNodeType().name().toLowerCase()));
+    }
+    try {
+      return mapper.treeToValue(tree, type);
+    } catch (JsonMappingException e) {
+      throw Rejection.invalidArgument(
+          "Invalid value for field '%s': %s".formatted(pathOf(e), e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      throw Rejection.invalidArgument("Invalid request body: " + e.getOriginalMessage());
+    }
+  }
+
+  byte[] write(Object dto) {
+    try {
+      return mapper.writeValueAsBytes(dto);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response is not serialisable as JSON", e);
+    }
+  }
+
+  private JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      // bodiless POSTs (cancellation, incident resolution) are legal: treat them as {}
+      return mapper.createObjectNode();
+    }
+    final JsonNode tree;
+    try {
+      tree = mapper.readTree(body);
+    } catch (IOException e) {
+      throw Rejection.invalidArgument("Request body is not valid JSON: " + originalMessage(e));
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return mapper.createObjectNode();
+    }
+    if (!tree.isObject()) {
+      throw Rejection.invalidArgument(
+          "Expected the request body to be a JSON object, but found "
+              + tree.getNodeType().name().toLowerCase());
+    }
+    return tree;
+  }
+
+  private static String originalMessage(IOException e) {
+    return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+  }
+
+  /** {@code changeset.retries} or {@code fetchVariable[2]}, as a client would spell the field. */
+  private static String pathOf(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(
+            ref ->
+                ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining())
+        .replaceFirst("^\\.", "");
+  }
+}

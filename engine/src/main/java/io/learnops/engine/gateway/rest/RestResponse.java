@@ -1,0 +1,21 @@
+package io.learnops.engine.gateway.rest;
+
+/**
+ * A response not yet serialised: the gateway turns the body into JSON on one of its own threads,
+ * never on the engine's.
+ *
+ * @param body a DTO to write as JSON, or null for an empty response
+ */
+record RestResponse(int status, String contentType, Object body) {
+
+  static final String JSON = "application/json";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  static RestResponse ok(Object body) {
+    return new RestResponse(200, JSON, body);
+  }
+
+  static RestResponse noContent() {
+    return new RestResponse(204, null, null);
+  }
+}
