@@ -1,0 +1,101 @@
+package io.learnops.engine;
+
+import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.gateway.grpc.GrpcGateway;
+import io.learnops.engine.gateway.rest.RestGateway;
+import io.learnops.engine.journal.JournalLog;
+import io.learnops.engine.management.EngineMetrics;
+import io.learnops.engine.management.ManagementServer;
+import io.learnops.engine.processing.CommandProcessor;
+import io.learnops.engine.processing.DurableLog;
+import io.learnops.engine.processing.ProcessingApi;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running engine: the command processor with its durable log, the gRPC and REST gateways and
+ * the management port. Start it in-process with {@link #start(EngineConfig)}; {@link #close()}
+ * stops it cleanly (gateways first, then processing, then a final snapshot).
+ */
+public final class Engine implements AutoCloseable {
+
+  public static final String VERSION = "8.8.14";
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineConfig config;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final CommandProcessor processor;
+  private final EngineApi api;
+  private final GrpcGateway grpc;
+  private final RestGateway rest;
+  private final ManagementServer management;
+
+  private Engine(EngineConfig config) throws IOException {
+    this.config = config;
+    final DurableLog log = config.dataDir().isPresent()
+        ? JournalLog.open(config.dataDir().get(), registry)
+        : DurableLog.inMemory();
+    processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords());
+    processor.addEventListener(new EngineMetrics(registry));
+    Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
+    api = new ProcessingApi(processor,
+        () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort()), config.defaultLongPollingTimeout());
+    grpc = new GrpcGateway(api, config.grpcPort());
+    rest = new RestGateway(api, config.restPort());
+    management = new ManagementServer(config.managementPort(), registry, processor::isRunning);
+  }
+
+  public static Engine start(EngineConfig config) throws IOException {
+    final Engine engine = new Engine(config);
+    engine.processor.start();
+    engine.grpc.start();
+    engine.rest.start();
+    engine.management.start();
+    LOG.info("LearnOps engine {} ready: gRPC on port {}, REST on port {}, management on port {}, data {}",
+        VERSION, engine.grpcPort(), engine.restPort(), engine.managementPort(),
+        config.dataDir().map(Object::toString).orElse("in memory"));
+    return engine;
+  }
+
+  public EngineApi api() {
+    return api;
+  }
+
+  public EngineClock clock() {
+    return config.clock();
+  }
+
+  public CommandProcessor processor() {
+    return processor;
+  }
+
+  public PrometheusMeterRegistry meterRegistry() {
+    return registry;
+  }
+
+  public int grpcPort() {
+    return grpc.port();
+  }
+
+  public int restPort() {
+    return rest.port();
+  }
+
+  public int managementPort() {
+    return management.port();
+  }
+
+  @Override
+  public void close() {
+    grpc.close();
+    rest.close();
+    processor.close();
+    management.close();
+    registry.close();
+    LOG.info("LearnOps engine stopped");
+  }
+}

@@ -1,0 +1,66 @@
+package io.learnops.engine;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone engine: {@code java -jar engine-standalone.jar [--grpc-port=26500]
+ * [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine]}. Stops cleanly on
+ * SIGTERM (a shutdown hook closes it; accepted commands are already durable).
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    final EngineConfig config;
+    try {
+      config = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(
+          "usage: java -jar engine-standalone.jar [--grpc-port=26500] [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine]");
+      System.exit(2);
+      return;
+    }
+    final Engine engine = Engine.start(config);
+    final CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      engine.close();
+      stopped.countDown();
+    }, "learnops-engine-shutdown"));
+    stopped.await();
+  }
+
+  static EngineConfig parse(String[] args) {
+    EngineConfig config = EngineConfig.defaults();
+    for (final String arg : args) {
+      final int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("unknown argument '" + arg + "'");
+      }
+      final String name = arg.substring(2, eq);
+      final String value = arg.substring(eq + 1);
+      config = switch (name) {
+        case "grpc-port" -> config.withPorts(port(name, value), config.restPort(), config.managementPort());
+        case "rest-port" -> config.withPorts(config.grpcPort(), port(name, value), config.managementPort());
+        case "management-port" -> config.withPorts(config.grpcPort(), config.restPort(), port(name, value));
+        case "data-dir" -> config.withDataDir(Path.of(value));
+        default -> throw new IllegalArgumentException("unknown option '--" + name + "'");
+      };
+    }
+    return config;
+  }
+
+  private static int port(String name, String value) {
+    try {
+      final int port = Integer.parseInt(value);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--%s must be a port number (0-65535), but was '%s'".formatted(name, value));
+    }
+  }
+}

@@ -1,0 +1,776 @@
+package io.learnops.engine.bpmn;
+
+import io.learnops.engine.feel.Expression;
+import io.learnops.engine.feel.ExpressionLanguage;
+import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
+import io.learnops.engine.model.ElementType;
+import io.learnops.engine.model.EventType;
+import io.learnops.engine.model.ExecutableProcess;
+import io.learnops.engine.model.FlowNode;
+import io.learnops.engine.model.SequenceFlow;
+import io.learnops.engine.model.VariableMapping;
+import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.state.ElementState;
+import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.Incident;
+import io.learnops.engine.state.Job;
+import io.learnops.engine.state.ProcessDefinition;
+import io.learnops.engine.state.Subscription;
+import io.learnops.engine.state.Timer;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Moves element instances through their lifecycle: ACTIVATING → ACTIVATED → COMPLETING →
+ * COMPLETED, or TERMINATING → TERMINATED. Each element family's behaviour on activation and
+ * completion is one method below; wait states (jobs, catch events) stop at ACTIVATED until a
+ * command continues them.
+ *
+ * <p>Follow-up work (a taken sequence flow activating its target) is queued and run to the end
+ * within the command that caused it, breadth-first, so long chains of automatic elements never
+ * grow the stack and the order of events is the order in which Zeebe writes them.
+ */
+public final class BpmnExecutor {
+
+  private final EngineState state;
+  private final ExpressionLanguage feel;
+  private final ProcessCache processes;
+  private final VariableBehavior variables;
+  private final Effects effects;
+  private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
+  private long now;
+
+  public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Effects effects) {
+    this.state = state;
+    this.feel = feel;
+    this.processes = processes;
+    this.variables = new VariableBehavior(state);
+    this.effects = effects;
+  }
+
+  /** Sets the time of the command being processed; every date the executor writes uses it. */
+  public void setTime(long commandTime) {
+    this.now = commandTime;
+    feel.setCommandTime(commandTime);
+  }
+
+  public long now() {
+    return now;
+  }
+
+  // ---- entry points for command handlers ------------------------------------------------
+
+  /** Creates an instance and runs it to its first wait states. */
+  public ElementInstance createProcessInstance(
+      ProcessDefinition definition, Map<String, Object> variablesOfInstance, FlowNode startEvent,
+      Map<String, Object> eventVariables) {
+    final ExecutableProcess process = processes.get(definition);
+    final ElementInstance root = new ElementInstance();
+    root.key = state.nextKey();
+    root.processInstanceKey = root.key;
+    root.elementId = process.bpmnProcessId();
+    root.type = ElementType.PROCESS;
+    root.processDefinitionKey = definition.key;
+    root.bpmnProcessId = definition.bpmnProcessId;
+    root.version = definition.version;
+    root.tenantId = definition.tenantId;
+    root.createdAt = now;
+    state.elementInstances.put(root.key, root);
+    variables.setLocal(root.key, variablesOfInstance);
+    transition(root, ElementState.ACTIVATING);
+    transition(root, ElementState.ACTIVATED);
+    final ElementInstance start = activate(startEvent, root);
+    if (start != null) {
+      completeWith(start, eventVariables);
+    }
+    runFollowUps();
+    return root;
+  }
+
+  public void cancel(ElementInstance root) {
+    terminate(root);
+    runFollowUps();
+  }
+
+  /** A job worker completed the job of a task. */
+  public void completeTask(ElementInstance task, Map<String, Object> jobVariables) {
+    task.jobKey = -1;
+    completeWith(task, jobVariables);
+    runFollowUps();
+  }
+
+  /**
+   * Throws an error from an element instance to the nearest error boundary event that catches its
+   * code (an exact match before a catch-all).
+   *
+   * @return false if nothing catches it
+   */
+  public boolean throwError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
+    for (ElementInstance scope = from; scope != null; scope = flowScope(scope)) {
+      final Optional<FlowNode> boundary = errorBoundary(node(scope), errorCode);
+      if (boundary.isPresent()) {
+        triggerBoundary(scope, boundary.get(), errorVariables);
+        runFollowUps();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A message or signal arrived for a subscription. */
+  public void correlate(Subscription subscription, Map<String, Object> eventVariables) {
+    final ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);
+    if (waiting == null || waiting.state != ElementState.ACTIVATED) {
+      return;
+    }
+    if (subscription.catchElementId.equals(waiting.elementId)) {
+      completeWith(waiting, eventVariables);
+    } else {
+      triggerBoundary(waiting, process(waiting).element(subscription.catchElementId), eventVariables);
+    }
+    runFollowUps();
+  }
+
+  public void triggerTimer(Timer timer) {
+    state.removeTimer(timer);
+    event("TIMER", "TRIGGERED", timer.key, timer.processInstanceKey, null, timer.catchElementId, null);
+    if (timer.elementInstanceKey < 0) {
+      startByTimer(timer);
+      runFollowUps();
+      return;
+    }
+    final ElementInstance waiting = state.elementInstances.get(timer.elementInstanceKey);
+    if (waiting == null || waiting.state != ElementState.ACTIVATED) {
+      return;
+    }
+    if (timer.catchElementId.equals(waiting.elementId)) {
+      completeWith(waiting, Map.of());
+    } else {
+      final FlowNode boundary = process(waiting).element(timer.catchElementId);
+      if (!boundary.isInterrupting()) {
+        reschedule(timer);
+      }
+      triggerBoundary(waiting, boundary, Map.of());
+    }
+    runFollowUps();
+  }
+
+  /** Resolving an incident runs the step that failed again. */
+  public void retry(Incident incident) {
+    final ElementInstance instance = state.elementInstances.get(incident.elementInstanceKey);
+    if (instance == null) {
+      return;
+    }
+    switch (incident.retry) {
+      case ACTIVATE -> runActivation(instance);
+      case COMPLETE -> runCompletion(instance);
+      case JOB -> { }
+    }
+    runFollowUps();
+  }
+
+  public void setVariables(ElementInstance scope, Map<String, Object> newVariables, boolean local) {
+    if (local) {
+      variables.setLocal(scope.key, newVariables);
+    } else {
+      variables.propagate(scope.key, newVariables);
+    }
+  }
+
+  public Map<String, Object> visibleVariables(long scopeKey, List<String> names) {
+    return variables.visible(scopeKey, names);
+  }
+
+  public void setLocalVariables(long scopeKey, Map<String, Object> newVariables) {
+    variables.setLocal(scopeKey, newVariables);
+  }
+
+  public void raiseIncident(ElementInstance instance, Incident.ErrorType type, String message, Incident.Retry retry, long jobKey) {
+    final Incident incident = new Incident();
+    incident.key = state.nextKey();
+    incident.errorType = type;
+    incident.errorMessage = message;
+    incident.retry = retry;
+    incident.elementInstanceKey = instance.key;
+    incident.elementId = instance.elementId;
+    incident.processInstanceKey = instance.processInstanceKey;
+    incident.processDefinitionKey = instance.processDefinitionKey;
+    incident.bpmnProcessId = instance.bpmnProcessId;
+    incident.jobKey = jobKey;
+    incident.tenantId = instance.tenantId;
+    incident.createdAt = now;
+    state.incidents.put(incident.key, incident);
+    event("INCIDENT", "CREATED", incident.key, instance.processInstanceKey, instance.bpmnProcessId, instance.elementId, type.name());
+  }
+
+  public void event(String valueType, String intent, long key, long processInstanceKey, String bpmnProcessId,
+      String elementId, String elementType) {
+    effects.events.add(new EngineEvent(now, valueType, intent, key, processInstanceKey, bpmnProcessId, elementId, elementType));
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------
+
+  private ElementInstance activate(FlowNode node, ElementInstance scope) {
+    final ElementInstance instance = new ElementInstance();
+    instance.key = state.nextKey();
+    instance.elementId = node.id();
+    instance.type = node.type();
+    instance.processInstanceKey = scope.processInstanceKey;
+    instance.processDefinitionKey = scope.processDefinitionKey;
+    instance.bpmnProcessId = scope.bpmnProcessId;
+    instance.version = scope.version;
+    instance.tenantId = scope.tenantId;
+    instance.flowScopeKey = scope.key;
+    instance.createdAt = now;
+    state.elementInstances.put(instance.key, instance);
+    scope.children.add(instance.key);
+    transition(instance, ElementState.ACTIVATING);
+    return runActivation(instance) ? instance : null;
+  }
+
+  /**
+   * Runs the element's activation behaviour.
+   *
+   * @return true if the element is ACTIVATED and may be completed by its caller right away
+   *     (start and boundary events carrying event variables)
+   */
+  private boolean runActivation(ElementInstance instance) {
+    final FlowNode node = node(instance);
+    if (!applyInputMappings(instance, node)) {
+      return false;
+    }
+    switch (node.type()) {
+      case START_EVENT, BOUNDARY_EVENT -> {
+        transition(instance, ElementState.ACTIVATED);
+        return true;
+      }
+      case TASK, MANUAL_TASK, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY -> {
+        transition(instance, ElementState.ACTIVATED);
+        completeWith(instance, null);
+      }
+      case END_EVENT -> activateEndEvent(instance, node);
+      case SERVICE_TASK, SEND_TASK, SCRIPT_TASK, BUSINESS_RULE_TASK -> {
+        if (openBoundaryEvents(instance, node) && createJob(instance, node)) {
+          transition(instance, ElementState.ACTIVATED);
+        }
+      }
+      case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
+        if (openBoundaryEvents(instance, node) && openCatchEvent(instance, node)) {
+          transition(instance, ElementState.ACTIVATED);
+          correlateBufferedMessage(instance);
+        }
+      }
+      default -> throw new IllegalStateException("cannot activate " + node);
+    }
+    return false;
+  }
+
+  private void activateEndEvent(ElementInstance instance, FlowNode node) {
+    transition(instance, ElementState.ACTIVATED);
+    if (node.eventType() != EventType.ERROR) {
+      completeWith(instance, null);
+      return;
+    }
+    final String code = node.errorCode().orElse("");
+    for (ElementInstance scope = flowScope(instance); scope != null; scope = flowScope(scope)) {
+      final Optional<FlowNode> boundary = errorBoundary(node(scope), code);
+      if (boundary.isPresent()) {
+        triggerBoundary(scope, boundary.get(), Map.of());
+        return;
+      }
+    }
+    raiseIncident(instance, Incident.ErrorType.UNHANDLED_ERROR_EVENT,
+        "Expected to throw an error event with the code '%s', but it was not caught. No error events are available in the scope."
+            .formatted(code),
+        Incident.Retry.ACTIVATE, -1);
+  }
+
+  /** Applies event or job variables, then completes: with output mappings they stay local first. */
+  private void completeWith(ElementInstance instance, Map<String, Object> completionVariables) {
+    if (completionVariables != null && !completionVariables.isEmpty()) {
+      if (node(instance).outputs().isEmpty()) {
+        variables.propagate(instance.key, completionVariables);
+      } else {
+        variables.setLocal(instance.key, completionVariables);
+      }
+    }
+    runCompletion(instance);
+  }
+
+  private void runCompletion(ElementInstance instance) {
+    final FlowNode node = node(instance);
+    if (instance.state != ElementState.COMPLETING) {
+      transition(instance, ElementState.COMPLETING);
+    }
+    if (!applyOutputMappings(instance, node)) {
+      return;
+    }
+    final Optional<List<SequenceFlow>> flows = outgoingFlows(instance, node);
+    if (flows.isEmpty()) {
+      return;
+    }
+    closeEventScopes(instance);
+    final ElementInstance scope = flowScope(instance);
+    transition(instance, ElementState.COMPLETED);
+    remove(instance);
+    if (node.type() == ElementType.END_EVENT && node.eventType() == EventType.TERMINATE) {
+      List.copyOf(scope.children).forEach(child -> terminate(state.elementInstances.get(child)));
+      scope.flowsInFlight = 0;
+      scope.flowGeneration++;
+      scope.joinTokens.clear();
+    }
+    for (final SequenceFlow flow : flows.get()) {
+      takeFlow(flow, scope);
+    }
+    completeScopeIfDone(scope);
+  }
+
+  private void takeFlow(SequenceFlow flow, ElementInstance scope) {
+    scope.flowsInFlight++;
+    final int generation = scope.flowGeneration;
+    event("PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", -1, scope.processInstanceKey, scope.bpmnProcessId, flow.id(), "SEQUENCE_FLOW");
+    followUps.add(() -> arrive(flow, scope.key, generation));
+  }
+
+  private void arrive(SequenceFlow flow, long scopeKey, int generation) {
+    final ElementInstance scope = state.elementInstances.get(scopeKey);
+    if (scope == null || scope.state != ElementState.ACTIVATED || scope.flowGeneration != generation) {
+      return;
+    }
+    scope.flowsInFlight--;
+    final FlowNode target = process(scope).element(flow.targetId());
+    if (target.type() == ElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+      joinAt(target, flow, scope);
+      return;
+    }
+    activate(target, scope);
+  }
+
+  /** A parallel join fires once every incoming flow has delivered a token. */
+  private void joinAt(FlowNode gateway, SequenceFlow arrived, ElementInstance scope) {
+    final Map<String, Integer> tokens = scope.joinTokens.computeIfAbsent(gateway.id(), g -> new LinkedHashMap<>());
+    tokens.merge(arrived.id(), 1, Integer::sum);
+    if (gateway.incoming().stream().allMatch(f -> tokens.getOrDefault(f.id(), 0) > 0)) {
+      gateway.incoming().forEach(f -> tokens.computeIfPresent(f.id(), (id, n) -> n == 1 ? null : n - 1));
+      if (tokens.isEmpty()) {
+        scope.joinTokens.remove(gateway.id());
+      }
+      activate(gateway, scope);
+    }
+  }
+
+  private void completeScopeIfDone(ElementInstance scope) {
+    if (scope.state != ElementState.ACTIVATED || !scope.children.isEmpty() || scope.flowsInFlight > 0
+        || !scope.joinTokens.isEmpty()) {
+      return;
+    }
+    transition(scope, ElementState.COMPLETING);
+    if (scope.isRoot()) {
+      effects.completedInstances.put(scope.key, variables.visible(scope.key));
+      transition(scope, ElementState.COMPLETED);
+      remove(scope);
+    }
+  }
+
+  /** Terminates an instance and everything inside it; the caller decides what follows. */
+  private void terminate(ElementInstance instance) {
+    if (instance == null || instance.state.isFinal()) {
+      return;
+    }
+    transition(instance, ElementState.TERMINATING);
+    List.copyOf(instance.children).forEach(child -> terminate(state.elementInstances.get(child)));
+    instance.flowsInFlight = 0;
+    instance.flowGeneration++;
+    closeEventScopes(instance);
+    cancelJob(instance);
+    resolveIncidentsOf(instance);
+    transition(instance, ElementState.TERMINATED);
+    if (instance.isRoot()) {
+      effects.terminatedInstances.add(instance.key);
+    }
+    remove(instance);
+  }
+
+  private void triggerBoundary(ElementInstance activity, FlowNode boundary, Map<String, Object> eventVariables) {
+    final ElementInstance scope = flowScope(activity);
+    if (boundary.isInterrupting()) {
+      terminate(activity);
+    }
+    final ElementInstance instance = activate(boundary, scope);
+    if (instance != null) {
+      completeWith(instance, eventVariables);
+    }
+  }
+
+  private void remove(ElementInstance instance) {
+    final ElementInstance scope = flowScope(instance);
+    if (scope != null) {
+      scope.children.remove(instance.key);
+    }
+    variables.removeScope(instance.key);
+    state.elementInstances.remove(instance.key);
+  }
+
+  private void transition(ElementInstance instance, ElementState next) {
+    instance.state = next;
+    event("PROCESS_INSTANCE", "ELEMENT_" + next.name(), instance.key, instance.processInstanceKey,
+        instance.bpmnProcessId, instance.elementId, instance.type.name());
+  }
+
+  private void runFollowUps() {
+    Runnable next;
+    while ((next = followUps.poll()) != null) {
+      next.run();
+    }
+  }
+
+  // ---- variables ------------------------------------------------------------------------
+
+  private boolean applyInputMappings(ElementInstance instance, FlowNode node) {
+    if (node.inputs().isEmpty()) {
+      return true;
+    }
+    final Map<String, Object> locals = new LinkedHashMap<>();
+    for (final VariableMapping mapping : node.inputs()) {
+      final Evaluation result = feel.evaluate(mapping.source(), variables.lookup(instance.flowScopeKey));
+      if (result.isFailure()) {
+        raiseIncident(instance, Incident.ErrorType.IO_MAPPING_ERROR, result.error(), Incident.Retry.ACTIVATE, -1);
+        return false;
+      }
+      MappingTarget.put(locals, mapping.target(), result.value());
+    }
+    variables.setLocal(instance.key, locals);
+    return true;
+  }
+
+  private boolean applyOutputMappings(ElementInstance instance, FlowNode node) {
+    if (node.outputs().isEmpty()) {
+      return true;
+    }
+    final Map<String, Object> results = new LinkedHashMap<>();
+    for (final VariableMapping mapping : node.outputs()) {
+      final Evaluation result = feel.evaluate(mapping.source(), variables.lookup(instance.key));
+      if (result.isFailure()) {
+        raiseIncident(instance, Incident.ErrorType.IO_MAPPING_ERROR, result.error(), Incident.Retry.COMPLETE, -1);
+        return false;
+      }
+      MappingTarget.put(results, mapping.target(), result.value());
+    }
+    variables.propagate(instance.flowScopeKey, results);
+    return true;
+  }
+
+  // ---- flows ----------------------------------------------------------------------------
+
+  private Optional<List<SequenceFlow>> outgoingFlows(ElementInstance instance, FlowNode node) {
+    if (node.type() != ElementType.EXCLUSIVE_GATEWAY) {
+      return Optional.of(node.outgoing());
+    }
+    for (final SequenceFlow flow : node.outgoing()) {
+      if (flow.condition().isEmpty() || node.defaultFlow().map(d -> d == flow).orElse(false)) {
+        continue;
+      }
+      final Evaluation result = feel.evaluate(flow.condition().get(), variables.lookup(instance.key));
+      if (result.isFailure()) {
+        raiseIncident(instance, Incident.ErrorType.CONDITION_ERROR, result.error(), Incident.Retry.COMPLETE, -1);
+        return Optional.empty();
+      }
+      if (Boolean.TRUE.equals(result.value())) {
+        return Optional.of(List.of(flow));
+      }
+    }
+    if (node.defaultFlow().isPresent()) {
+      return Optional.of(List.of(node.defaultFlow().get()));
+    }
+    if (node.outgoing().isEmpty()) {
+      return Optional.of(List.of());
+    }
+    raiseIncident(instance, Incident.ErrorType.CONDITION_ERROR,
+        "Expected at least one condition to evaluate to true, or to have a default flow, but no condition of gateway '%s' was true"
+            .formatted(node.id()),
+        Incident.Retry.COMPLETE, -1);
+    return Optional.empty();
+  }
+
+  // ---- jobs -----------------------------------------------------------------------------
+
+  private boolean createJob(ElementInstance instance, FlowNode node) {
+    final Evaluation type = feel.evaluate(node.job().type(), variables.lookup(instance.key));
+    final Evaluation retries = feel.evaluate(node.job().retries(), variables.lookup(instance.key));
+    final String failure = type.isFailure() ? type.error()
+        : retries.isFailure() ? retries.error()
+        : !(type.value() instanceof String) ? "Expected the job type of '%s' to be a string, but was '%s'".formatted(node.id(), type.value())
+        : asInt(retries.value()).isEmpty() ? "Expected the job retries of '%s' to be a number, but was '%s'".formatted(node.id(), retries.value())
+        : null;
+    if (failure != null) {
+      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, Incident.Retry.ACTIVATE, -1);
+      return false;
+    }
+    final Job job = new Job();
+    job.key = state.nextKey();
+    job.type = (String) type.value();
+    job.state = Job.State.ACTIVATABLE;
+    job.retries = asInt(retries.value()).orElseThrow();
+    job.customHeaders = node.job().headers();
+    job.elementInstanceKey = instance.key;
+    job.elementId = instance.elementId;
+    job.processInstanceKey = instance.processInstanceKey;
+    job.processDefinitionKey = instance.processDefinitionKey;
+    job.bpmnProcessId = instance.bpmnProcessId;
+    job.processDefinitionVersion = instance.version;
+    job.tenantId = instance.tenantId;
+    state.putJob(job);
+    instance.jobKey = job.key;
+    effects.activatableJobTypes.add(job.type);
+    event("JOB", "CREATED", job.key, instance.processInstanceKey, instance.bpmnProcessId, instance.elementId, job.type);
+    return true;
+  }
+
+  private void cancelJob(ElementInstance instance) {
+    if (instance.jobKey < 0) {
+      return;
+    }
+    final Job job = state.jobs.get(instance.jobKey);
+    if (job != null) {
+      state.removeJob(job);
+      event("JOB", "CANCELED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    }
+    instance.jobKey = -1;
+  }
+
+  private static Optional<Integer> asInt(Object value) {
+    if (value instanceof Number number) {
+      return Optional.of(number.intValue());
+    }
+    if (value instanceof String text) {
+      try {
+        return Optional.of(new BigDecimal(text.strip()).intValueExact());
+      } catch (ArithmeticException | NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---- events: subscriptions and timers -------------------------------------------------
+
+  private boolean openBoundaryEvents(ElementInstance activity, FlowNode node) {
+    closeEventScopes(activity);
+    for (final FlowNode boundary : node.boundaryEvents()) {
+      if (boundary.eventType() != EventType.ERROR && !openEvent(activity, boundary)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean openCatchEvent(ElementInstance instance, FlowNode node) {
+    return openEvent(instance, node);
+  }
+
+  /** Opens the subscription or timer of a catch or boundary event on the waiting instance. */
+  private boolean openEvent(ElementInstance waiting, FlowNode event) {
+    return switch (event.eventType()) {
+      case MESSAGE -> openMessageSubscription(waiting, event);
+      case SIGNAL -> openSignalSubscription(waiting, event);
+      case TIMER -> scheduleTimer(waiting, event);
+      default -> true;
+    };
+  }
+
+  private boolean openMessageSubscription(ElementInstance waiting, FlowNode event) {
+    final Evaluation name = feel.evaluate(event.message().name(), variables.lookup(waiting.key));
+    final Evaluation key = event.message().correlationKey()
+        .map(expression -> feel.evaluate(expression, variables.lookup(waiting.key)))
+        .orElse(new Evaluation(null, "no correlation key"));
+    final String failure = name.isFailure() ? name.error()
+        : key.isFailure() ? key.error()
+        : !(key.value() instanceof String || key.value() instanceof Number)
+            ? "Failed to extract the correlation key for '%s': The value must be either a string or a number, but was '%s'."
+                .formatted(event.message().correlationKey().map(Expression::source).orElse(""), key.value())
+        : null;
+    if (failure != null) {
+      raiseIncident(waiting, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, Incident.Retry.ACTIVATE, -1);
+      return false;
+    }
+    final Subscription subscription = subscription(waiting, event, Subscription.Kind.MESSAGE, String.valueOf(name.value()));
+    subscription.correlationKey = String.valueOf(key.value());
+    state.putSubscription(subscription);
+    event("PROCESS_MESSAGE_SUBSCRIPTION", "CREATED", subscription.key, waiting.processInstanceKey,
+        waiting.bpmnProcessId, event.id(), subscription.name);
+    return true;
+  }
+
+  private boolean openSignalSubscription(ElementInstance waiting, FlowNode event) {
+    final Evaluation name = feel.evaluate(event.signalName(), variables.lookup(waiting.key));
+    if (name.isFailure()) {
+      raiseIncident(waiting, Incident.ErrorType.EXTRACT_VALUE_ERROR, name.error(), Incident.Retry.ACTIVATE, -1);
+      return false;
+    }
+    state.putSubscription(subscription(waiting, event, Subscription.Kind.SIGNAL, String.valueOf(name.value())));
+    return true;
+  }
+
+  private Subscription subscription(ElementInstance waiting, FlowNode event, Subscription.Kind kind, String name) {
+    final Subscription subscription = new Subscription();
+    subscription.key = state.nextKey();
+    subscription.kind = kind;
+    subscription.name = name;
+    subscription.elementInstanceKey = waiting.key;
+    subscription.catchElementId = event.id();
+    subscription.processInstanceKey = waiting.processInstanceKey;
+    subscription.tenantId = waiting.tenantId;
+    subscription.interrupting = event.isInterrupting();
+    return subscription;
+  }
+
+  private boolean scheduleTimer(ElementInstance waiting, FlowNode event) {
+    final Optional<TimerSchedule> schedule = timerSchedule(event, variables.lookup(waiting.key), waiting);
+    if (schedule.isEmpty()) {
+      return false;
+    }
+    final Timer timer = new Timer();
+    timer.key = state.nextKey();
+    timer.elementInstanceKey = waiting.key;
+    timer.processInstanceKey = waiting.processInstanceKey;
+    timer.processDefinitionKey = waiting.processDefinitionKey;
+    timer.catchElementId = event.id();
+    timer.tenantId = waiting.tenantId;
+    applySchedule(timer, schedule.get());
+    state.putTimer(timer);
+    event("TIMER", "CREATED", timer.key, waiting.processInstanceKey, waiting.bpmnProcessId, event.id(), null);
+    return true;
+  }
+
+  /** Computes a timer's schedule; raises an incident on the waiting instance if it cannot. */
+  Optional<TimerSchedule> timerSchedule(FlowNode event, ExpressionLanguage.VariableLookup lookup, ElementInstance incidentTarget) {
+    final Evaluation value = feel.evaluate(event.timer().expression(), lookup);
+    String failure = value.error();
+    if (failure == null) {
+      try {
+        return Optional.of(TimerSchedule.of(event.timer().kind(), value.value(), now));
+      } catch (RuntimeException e) {
+        failure = "Invalid timer %s '%s' of '%s': %s".formatted(
+            event.timer().kind().name().toLowerCase(), value.value(), event.id(), e.getMessage());
+      }
+    }
+    if (incidentTarget != null) {
+      raiseIncident(incidentTarget, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, Incident.Retry.ACTIVATE, -1);
+    }
+    return Optional.empty();
+  }
+
+  private static void applySchedule(Timer timer, TimerSchedule schedule) {
+    timer.dueDate = schedule.dueDate();
+    timer.repetitions = schedule.repetitions();
+    timer.intervalMillis = schedule.intervalMillis();
+  }
+
+  private void reschedule(Timer fired) {
+    final TimerSchedule next = TimerSchedule.next(new TimerSchedule(fired.dueDate, fired.repetitions, fired.intervalMillis));
+    if (next == null) {
+      return;
+    }
+    final Timer timer = new Timer();
+    timer.key = state.nextKey();
+    timer.elementInstanceKey = fired.elementInstanceKey;
+    timer.processInstanceKey = fired.processInstanceKey;
+    timer.processDefinitionKey = fired.processDefinitionKey;
+    timer.catchElementId = fired.catchElementId;
+    timer.tenantId = fired.tenantId;
+    applySchedule(timer, next);
+    state.putTimer(timer);
+  }
+
+  /** Schedules the timer start events of a newly deployed latest version. */
+  public void scheduleStartTimers(ProcessDefinition definition) {
+    final ExecutableProcess process = processes.get(definition);
+    for (final FlowNode start : process.startEvents()) {
+      if (start.eventType() != EventType.TIMER) {
+        continue;
+      }
+      timerSchedule(start, ExpressionLanguage.VariableLookup.of(Map.of()), null).ifPresent(schedule -> {
+        final Timer timer = new Timer();
+        timer.key = state.nextKey();
+        timer.processDefinitionKey = definition.key;
+        timer.catchElementId = start.id();
+        timer.tenantId = definition.tenantId;
+        applySchedule(timer, schedule);
+        state.putTimer(timer);
+      });
+    }
+  }
+
+  private void startByTimer(Timer timer) {
+    state.definition(timer.processDefinitionKey).ifPresent(definition -> {
+      reschedule(timer);
+      createProcessInstance(definition, Map.of(), processes.get(definition).element(timer.catchElementId), Map.of());
+    });
+  }
+
+  private void closeEventScopes(ElementInstance instance) {
+    state.subscriptionsOf(instance.key).forEach(state::removeSubscription);
+    state.timersOf(instance.key).forEach(timer -> {
+      state.removeTimer(timer);
+      event("TIMER", "CANCELED", timer.key, timer.processInstanceKey, instance.bpmnProcessId, timer.catchElementId, null);
+    });
+  }
+
+  private void correlateBufferedMessage(ElementInstance instance) {
+    for (final Subscription subscription : state.subscriptionsOf(instance.key)) {
+      if (subscription.kind != Subscription.Kind.MESSAGE) {
+        continue;
+      }
+      final Optional<io.learnops.engine.state.Message> buffered = state.messages.values().stream()
+          .filter(m -> m.name.equals(subscription.name) && m.correlationKey.equals(subscription.correlationKey)
+              && m.tenantId.equals(subscription.tenantId) && m.deadline > now
+              && !m.correlatedInstances.contains(subscription.processInstanceKey))
+          .findFirst();
+      if (buffered.isPresent()) {
+        final io.learnops.engine.state.Message message = buffered.get();
+        message.correlatedInstances.add(subscription.processInstanceKey);
+        event("MESSAGE", "CORRELATED", message.key, subscription.processInstanceKey, instance.bpmnProcessId,
+            subscription.catchElementId, message.name);
+        followUps.add(() -> correlate(subscription, message.variables));
+        return;
+      }
+    }
+  }
+
+  private void resolveIncidentsOf(ElementInstance instance) {
+    state.incidents.values().removeIf(incident -> {
+      if (incident.elementInstanceKey == instance.key) {
+        event("INCIDENT", "RESOLVED", incident.key, incident.processInstanceKey, incident.bpmnProcessId, incident.elementId, incident.errorType.name());
+        return true;
+      }
+      return false;
+    });
+  }
+
+  // ---- navigation -----------------------------------------------------------------------
+
+  private static Optional<FlowNode> errorBoundary(FlowNode activity, String errorCode) {
+    final List<FlowNode> errorBoundaries = new ArrayList<>();
+    activity.boundaryEvents().stream().filter(b -> b.eventType() == EventType.ERROR).forEach(errorBoundaries::add);
+    return errorBoundaries.stream().filter(b -> b.errorCode().map(errorCode::equals).orElse(false)).findFirst()
+        .or(() -> errorBoundaries.stream().filter(b -> b.errorCode().isEmpty()).findFirst());
+  }
+
+  private ElementInstance flowScope(ElementInstance instance) {
+    return instance.flowScopeKey < 0 ? null : state.elementInstances.get(instance.flowScopeKey);
+  }
+
+  private ExecutableProcess process(ElementInstance instance) {
+    return processes.get(state.definition(instance.processDefinitionKey).orElseThrow());
+  }
+
+  private FlowNode node(ElementInstance instance) {
+    final ExecutableProcess process = process(instance);
+    return instance.type == ElementType.PROCESS ? process.processElement() : process.element(instance.elementId);
+  }
+}

@@ -1,0 +1,32 @@
+package io.learnops.engine.bpmn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What processing one command changed that someone outside the state waits for: instances that
+ * ended (create-with-result callers), job types with new activatable jobs (long polls and
+ * streams), and the events to export. Drained by the command processor after each command.
+ */
+public final class Effects {
+  /** process instance key → its variables at completion */
+  public final Map<Long, Map<String, Object>> completedInstances = new LinkedHashMap<>();
+  public final Set<Long> terminatedInstances = new LinkedHashSet<>();
+  public final Set<String> activatableJobTypes = new LinkedHashSet<>();
+  public final List<EngineEvent> events = new ArrayList<>();
+
+  public boolean isEmpty() {
+    return completedInstances.isEmpty() && terminatedInstances.isEmpty() && activatableJobTypes.isEmpty() && events.isEmpty();
+  }
+
+  public void clear() {
+    completedInstances.clear();
+    terminatedInstances.clear();
+    activatableJobTypes.clear();
+    events.clear();
+  }
+}

@@ -1,0 +1,58 @@
+package io.learnops.engine.management;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The management port, like a Zeebe gateway's: {@code /actuator/health} for probes and
+ * {@code /actuator/prometheus} for scraping.
+ */
+public final class ManagementServer implements AutoCloseable {
+
+  private final HttpServer server;
+
+  public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+      final Thread thread = new Thread(r, "learnops-engine-management");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    server.createContext("/actuator/health", exchange -> {
+      final boolean up = healthy.getAsBoolean();
+      respond(exchange, up ? 200 : 503, "application/json", up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+    });
+    server.createContext("/actuator/prometheus", exchange ->
+        respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+    server.createContext("/", exchange -> respond(exchange, 404, "application/json", "{\"status\":404,\"error\":\"Not Found\"}"));
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

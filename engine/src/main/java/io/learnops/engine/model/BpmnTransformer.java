@@ -1,0 +1,440 @@
+package io.learnops.engine.model;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.Task;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import io.learnops.engine.feel.Expression;
+import io.learnops.engine.feel.ExpressionLanguage;
+import io.learnops.engine.feel.ExpressionLanguage.ParseOutcome;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.model.xml.ModelInstance;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+
+/**
+ * Reads a BPMN resource with {@code zeebe-bpmn-model} and builds the executable processes it
+ * defines. Every problem is collected, not just the first: a process owner fixing a model wants
+ * the whole list, each naming the element id and the rule.
+ */
+public final class BpmnTransformer {
+
+  private static final String UNSUPPORTED = "the element type '%s' is not supported by the LearnOps engine yet";
+
+  private final ExpressionLanguage expressions;
+
+  public BpmnTransformer(ExpressionLanguage expressions) {
+    this.expressions = expressions;
+  }
+
+  /** The executable processes of the resource, or the reasons it cannot be deployed. */
+  public Transformation transform(String resourceName, byte[] xml) {
+    final BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+    } catch (RuntimeException e) {
+      return Transformation.failed(List.of("'%s' is not a valid BPMN XML document: %s".formatted(resourceName, rootMessage(e))));
+    }
+    final List<String> errors = new ArrayList<>(designTimeErrors(model));
+    final List<ExecutableProcess> processes = new ArrayList<>();
+    for (final Process process : model.getModelElementsByType(Process.class)) {
+      if (process.isExecutable()) {
+        processes.add(new ProcessBuilder(process, errors).build());
+      }
+    }
+    if (processes.isEmpty() && errors.isEmpty()) {
+      errors.add("'%s' has no executable process (isExecutable=\"true\")".formatted(resourceName));
+    }
+    return errors.isEmpty() ? Transformation.succeeded(processes) : Transformation.failed(errors);
+  }
+
+  private static List<String> designTimeErrors(ModelInstance model) {
+    final List<String> errors = new ArrayList<>();
+    model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().forEach((element, results) -> {
+      final String id = element instanceof BaseElement base ? base.getId() : element.getElementType().getTypeName();
+      results.stream()
+          .filter(r -> r.getType() == ValidationResultType.ERROR)
+          .forEach(r -> errors.add("element '%s': %s".formatted(id, r.getMessage())));
+    });
+    return errors;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+
+  /** The outcome of reading one resource. */
+  public record Transformation(List<ExecutableProcess> processes, List<String> errors) {
+    static Transformation succeeded(List<ExecutableProcess> processes) {
+      return new Transformation(processes, List.of());
+    }
+
+    static Transformation failed(List<String> errors) {
+      return new Transformation(List.of(), errors);
+    }
+
+    public boolean isValid() {
+      return errors.isEmpty();
+    }
+  }
+
+  /** Builds one process; records problems in the shared error list instead of throwing. */
+  private final class ProcessBuilder {
+    private final Process process;
+    private final List<String> errors;
+    private final Map<String, FlowNode> nodes = new LinkedHashMap<>();
+
+    ProcessBuilder(Process process, List<String> errors) {
+      this.process = process;
+      this.errors = errors;
+    }
+
+    ExecutableProcess build() {
+      final FlowNode processNode = new FlowNode(process.getId(), process.getName(), ElementType.PROCESS, EventType.NONE);
+      final Collection<FlowElement> elements = process.getFlowElements();
+      elements.stream()
+          .filter(e -> !(e instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow))
+          .forEach(this::addNode);
+      attachBoundaryEvents();
+      elements.stream()
+          .filter(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class::isInstance)
+          .map(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class::cast)
+          .forEach(this::addSequenceFlow);
+      elements.stream()
+          .filter(ExclusiveGateway.class::isInstance)
+          .map(ExclusiveGateway.class::cast)
+          .forEach(this::linkDefaultFlow);
+      final List<FlowNode> starts = nodes.values().stream().filter(n -> n.type() == ElementType.START_EVENT).toList();
+      if (starts.stream().filter(s -> s.eventType() == EventType.NONE).count() > 1) {
+        errors.add("process '%s': has more than one none start event".formatted(process.getId()));
+      }
+      return new ExecutableProcess(process.getId(), processNode, Map.copyOf(nodes), starts, List.copyOf(nodes.values()));
+    }
+
+    private void addNode(FlowElement element) {
+      final Optional<FlowNode> node = create(element);
+      node.ifPresent(n -> {
+        nodes.put(n.id(), n);
+        if (element instanceof Activity activity) {
+          readIoMappings(activity, n);
+          if (activity.getLoopCharacteristics() != null) {
+            unsupported(element, "multi-instance (loop characteristics)");
+          }
+        }
+        if (element instanceof StartEvent || element instanceof EndEvent || element instanceof IntermediateCatchEvent
+            || element instanceof BoundaryEvent || element instanceof IntermediateThrowEvent) {
+          readOutputMappingsOfEvent(element, n);
+        }
+      });
+    }
+
+    private Optional<FlowNode> create(FlowElement element) {
+      final String id = element.getId();
+      final String name = element.getName();
+      if (element instanceof ServiceTask || element instanceof SendTask
+          || element instanceof ScriptTask || element instanceof BusinessRuleTask) {
+        final ElementType type = switch (element.getElementType().getTypeName()) {
+          case "serviceTask" -> ElementType.SERVICE_TASK;
+          case "sendTask" -> ElementType.SEND_TASK;
+          case "scriptTask" -> ElementType.SCRIPT_TASK;
+          default -> ElementType.BUSINESS_RULE_TASK;
+        };
+        final FlowNode node = new FlowNode(id, name, type, EventType.NONE);
+        node.job = jobDefinition(element);
+        return Optional.of(node);
+      }
+      if (element instanceof ReceiveTask receive) {
+        final FlowNode node = new FlowNode(id, name, ElementType.RECEIVE_TASK, EventType.MESSAGE);
+        if (receive.getMessage() == null) {
+          error(element, "a receive task must reference a message");
+        } else {
+          node.message = messageDefinition(element, receive.getMessage(), true);
+        }
+        return Optional.of(node);
+      }
+      if (element instanceof ManualTask) {
+        return Optional.of(new FlowNode(id, name, ElementType.MANUAL_TASK, EventType.NONE));
+      }
+      if (element instanceof Task && "task".equals(element.getElementType().getTypeName())) {
+        return Optional.of(new FlowNode(id, name, ElementType.TASK, EventType.NONE));
+      }
+      if (element instanceof ExclusiveGateway) {
+        return Optional.of(new FlowNode(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE));
+      }
+      if (element instanceof ParallelGateway) {
+        return Optional.of(new FlowNode(id, name, ElementType.PARALLEL_GATEWAY, EventType.NONE));
+      }
+      if (element instanceof StartEvent start) {
+        return event(start, ElementType.START_EVENT, start.getEventDefinitions(),
+            List.of(EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL));
+      }
+      if (element instanceof EndEvent end) {
+        return event(end, ElementType.END_EVENT, end.getEventDefinitions(),
+            List.of(EventType.NONE, EventType.TERMINATE, EventType.ERROR));
+      }
+      if (element instanceof IntermediateCatchEvent catchEvent) {
+        return event(catchEvent, ElementType.INTERMEDIATE_CATCH_EVENT, catchEvent.getEventDefinitions(),
+            List.of(EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL));
+      }
+      if (element instanceof BoundaryEvent boundary) {
+        final Optional<FlowNode> node = event(boundary, ElementType.BOUNDARY_EVENT, boundary.getEventDefinitions(),
+            List.of(EventType.ERROR, EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL));
+        node.ifPresent(n -> n.interrupting = boundary.cancelActivity());
+        return node;
+      }
+      unsupported(element, element.getElementType().getTypeName());
+      return Optional.empty();
+    }
+
+    private Optional<FlowNode> event(
+        FlowElement element, ElementType type, Collection<EventDefinition> definitions, List<EventType> supported) {
+      if (definitions.size() > 1) {
+        error(element, "an event with several event definitions is not supported");
+        return Optional.empty();
+      }
+      final EventDefinition definition = definitions.stream().findFirst().orElse(null);
+      final EventType eventType = eventType(definition);
+      if (eventType == null || !supported.contains(eventType)) {
+        final String what = definition == null ? "none" : definition.getElementType().getTypeName();
+        unsupported(element, "%s with %s".formatted(element.getElementType().getTypeName(), what));
+        return Optional.empty();
+      }
+      final FlowNode node = new FlowNode(element.getId(), element.getName(), type, eventType);
+      switch (eventType) {
+        case MESSAGE -> {
+          final MessageEventDefinition message = (MessageEventDefinition) definition;
+          if (message.getMessage() == null) {
+            error(element, "a message event must reference a message");
+          } else {
+            node.message = messageDefinition(element, message.getMessage(), type != ElementType.START_EVENT);
+          }
+        }
+        case TIMER -> node.timer = timerDefinition(element, (TimerEventDefinition) definition);
+        case SIGNAL -> {
+          final SignalEventDefinition signal = (SignalEventDefinition) definition;
+          if (signal.getSignal() == null || signal.getSignal().getName() == null) {
+            error(element, "a signal event must reference a signal with a name");
+          } else {
+            node.signalName = expression(element, signal.getSignal().getName(), "signal name");
+          }
+        }
+        case ERROR -> {
+          final ErrorEventDefinition error = (ErrorEventDefinition) definition;
+          if (error.getError() != null && error.getError().getErrorCode() != null) {
+            node.errorCode = error.getError().getErrorCode();
+          } else if (type == ElementType.END_EVENT) {
+            error(element, "an error end event must reference an error with an error code");
+          }
+        }
+        default -> { }
+      }
+      if (element instanceof BoundaryEvent boundary) {
+        pendingAttachments.put(node, boundary.getAttachedTo().getId());
+      }
+      return Optional.of(node);
+    }
+
+    private final Map<FlowNode, String> pendingAttachments = new LinkedHashMap<>();
+
+    private EventType eventType(EventDefinition definition) {
+      if (definition == null) {
+        return EventType.NONE;
+      }
+      if (definition instanceof MessageEventDefinition) {
+        return EventType.MESSAGE;
+      }
+      if (definition instanceof TimerEventDefinition) {
+        return EventType.TIMER;
+      }
+      if (definition instanceof SignalEventDefinition) {
+        return EventType.SIGNAL;
+      }
+      if (definition instanceof ErrorEventDefinition) {
+        return EventType.ERROR;
+      }
+      if (definition instanceof TerminateEventDefinition) {
+        return EventType.TERMINATE;
+      }
+      return null;
+    }
+
+    private MessageDefinition messageDefinition(FlowElement element, io.camunda.zeebe.model.bpmn.instance.Message message, boolean needsKey) {
+      if (message.getName() == null || message.getName().isBlank()) {
+        error(element, "the referenced message has no name");
+        return null;
+      }
+      final Expression name = expression(element, message.getName(), "message name");
+      Optional<Expression> key = Optional.empty();
+      final ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+      if (subscription != null && subscription.getCorrelationKey() != null) {
+        key = Optional.ofNullable(expression(element, subscription.getCorrelationKey(), "correlation key"));
+      } else if (needsKey) {
+        error(element, "the message '%s' must have a correlation key (zeebe:subscription correlationKey)".formatted(message.getName()));
+      }
+      return new MessageDefinition(name, key);
+    }
+
+    private TimerDefinition timerDefinition(FlowElement element, TimerEventDefinition timer) {
+      if (timer.getTimeDuration() != null) {
+        return new TimerDefinition(TimerDefinition.Kind.DURATION, expression(element, timer.getTimeDuration().getTextContent(), "timer duration"));
+      }
+      if (timer.getTimeDate() != null) {
+        return new TimerDefinition(TimerDefinition.Kind.DATE, expression(element, timer.getTimeDate().getTextContent(), "timer date"));
+      }
+      if (timer.getTimeCycle() != null) {
+        return new TimerDefinition(TimerDefinition.Kind.CYCLE, expression(element, timer.getTimeCycle().getTextContent(), "timer cycle"));
+      }
+      error(element, "a timer event needs a timeDuration, timeDate or timeCycle");
+      return null;
+    }
+
+    private JobDefinition jobDefinition(FlowElement element) {
+      final ZeebeTaskDefinition definition = ((BaseElement) element).getSingleExtensionElement(ZeebeTaskDefinition.class);
+      if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
+        error(element, "a %s needs a job type (zeebe:taskDefinition type)".formatted(element.getElementType().getTypeName()));
+        return null;
+      }
+      final Map<String, String> headers = new LinkedHashMap<>();
+      final ZeebeTaskHeaders taskHeaders = ((BaseElement) element).getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (taskHeaders != null) {
+        for (final ZeebeHeader header : taskHeaders.getHeaders()) {
+          headers.put(header.getKey(), header.getValue());
+        }
+      }
+      final String retries = definition.getRetries() == null ? "3" : definition.getRetries();
+      return new JobDefinition(
+          expression(element, definition.getType(), "job type"),
+          expression(element, retries, "job retries"),
+          Map.copyOf(headers));
+    }
+
+    private void readIoMappings(Activity activity, FlowNode node) {
+      final ZeebeIoMapping mapping = activity.getSingleExtensionElement(ZeebeIoMapping.class);
+      if (mapping == null) {
+        return;
+      }
+      mapping.getInputs().forEach(input -> node.inputs.add(
+          new VariableMapping(mappingSource(activity, input.getSource()), input.getTarget())));
+      mapping.getOutputs().forEach(output -> node.outputs.add(
+          new VariableMapping(mappingSource(activity, output.getSource()), output.getTarget())));
+    }
+
+    private void readOutputMappingsOfEvent(FlowElement event, FlowNode node) {
+      final ZeebeIoMapping mapping = ((BaseElement) event).getSingleExtensionElement(ZeebeIoMapping.class);
+      if (mapping == null) {
+        return;
+      }
+      mapping.getInputs().forEach(input -> node.inputs.add(
+          new VariableMapping(mappingSource(event, input.getSource()), input.getTarget())));
+      mapping.getOutputs().forEach(output -> node.outputs.add(
+          new VariableMapping(mappingSource(event, output.getSource()), output.getTarget())));
+    }
+
+    /** Mapping sources are FEEL; Zeebe also accepts them without the leading '='. */
+    private Expression mappingSource(FlowElement element, String source) {
+      final ParseOutcome outcome = expressions.parseFeel(source == null ? "null" : source);
+      if (!outcome.isValid()) {
+        error(element, outcome.error());
+      }
+      return outcome.expression();
+    }
+
+    private Expression expression(FlowElement element, String text, String what) {
+      final ParseOutcome outcome = expressions.parse(text);
+      if (!outcome.isValid()) {
+        error(element, "%s: %s".formatted(what, outcome.error()));
+      }
+      return outcome.expression();
+    }
+
+    private void addSequenceFlow(io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow) {
+      final FlowNode source = nodes.get(flow.getSource().getId());
+      final FlowNode target = nodes.get(flow.getTarget().getId());
+      if (source == null || target == null) {
+        return; // the unsupported end was reported already
+      }
+      Optional<Expression> condition = Optional.empty();
+      final ConditionExpression conditionExpression = flow.getConditionExpression();
+      if (conditionExpression != null && conditionExpression.getTextContent() != null
+          && !conditionExpression.getTextContent().isBlank()) {
+        if (source.type() != ElementType.EXCLUSIVE_GATEWAY) {
+          error(flow, "conditions are only supported on flows leaving an exclusive gateway");
+        }
+        final ParseOutcome outcome = expressions.parseFeel(conditionExpression.getTextContent());
+        if (!outcome.isValid()) {
+          error(flow, "condition: " + outcome.error());
+        }
+        condition = Optional.ofNullable(outcome.expression());
+      }
+      final SequenceFlow executable = new SequenceFlow(flow.getId(), source.id(), target.id(), condition);
+      source.outgoing.add(executable);
+      target.incoming.add(executable);
+    }
+
+    private void attachBoundaryEvents() {
+      pendingAttachments.forEach((boundary, activityId) -> {
+        final FlowNode activity = nodes.get(activityId);
+        if (activity != null) {
+          boundary.attachedTo = activity;
+          activity.boundaryEvents.add(boundary);
+        }
+      });
+    }
+
+    private void linkDefaultFlow(ExclusiveGateway gateway) {
+      final FlowNode node = nodes.get(gateway.getId());
+      if (node != null && gateway.getDefault() != null) {
+        node.outgoing.stream()
+            .filter(f -> f.id().equals(gateway.getDefault().getId()))
+            .findFirst()
+            .ifPresent(f -> node.defaultFlow = f);
+      }
+    }
+
+    private void unsupported(FlowElement element, String what) {
+      error(element, UNSUPPORTED.formatted(what));
+    }
+
+    private void error(BaseElement element, String message) {
+      errors.add("element '%s': %s".formatted(element.getId(), message));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.learnops.engine.model;
+
+/** The BPMN element types the engine executes, named as Zeebe names them in its records. */
+public enum ElementType {
+  PROCESS,
+  START_EVENT,
+  END_EVENT,
+  INTERMEDIATE_CATCH_EVENT,
+  BOUNDARY_EVENT,
+  SERVICE_TASK,
+  SEND_TASK,
+  SCRIPT_TASK,
+  BUSINESS_RULE_TASK,
+  RECEIVE_TASK,
+  TASK,
+  MANUAL_TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  SEQUENCE_FLOW;
+
+  public boolean isJobWorkerTask() {
+    return this == SERVICE_TASK || this == SEND_TASK || this == SCRIPT_TASK || this == BUSINESS_RULE_TASK;
+  }
+
+  /** Activities can have boundary events and input/output mappings. */
+  public boolean isActivity() {
+    return isJobWorkerTask() || this == RECEIVE_TASK || this == TASK || this == MANUAL_TASK;
+  }
+}

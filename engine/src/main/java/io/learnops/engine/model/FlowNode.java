@@ -1,0 +1,114 @@
+package io.learnops.engine.model;
+
+import io.learnops.engine.feel.Expression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An executable BPMN element: its type, its event definition if it is an event, its outgoing
+ * flows and the Zeebe extensions the engine honours. Built once per deployed process by {@link
+ * BpmnTransformer}; immutable after that.
+ */
+public final class FlowNode {
+
+  private final String id;
+  private final String name;
+  private final ElementType type;
+  private final EventType eventType;
+  final List<SequenceFlow> incoming = new ArrayList<>();
+  final List<SequenceFlow> outgoing = new ArrayList<>();
+  final List<FlowNode> boundaryEvents = new ArrayList<>();
+  final List<VariableMapping> inputs = new ArrayList<>();
+  final List<VariableMapping> outputs = new ArrayList<>();
+  SequenceFlow defaultFlow;
+  JobDefinition job;
+  MessageDefinition message;
+  TimerDefinition timer;
+  Expression signalName;
+  String errorCode;
+  boolean interrupting = true;
+  FlowNode attachedTo;
+
+  FlowNode(String id, String name, ElementType type, EventType eventType) {
+    this.id = id;
+    this.name = name;
+    this.type = type;
+    this.eventType = eventType;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  public ElementType type() {
+    return type;
+  }
+
+  public EventType eventType() {
+    return eventType;
+  }
+
+  public List<SequenceFlow> incoming() {
+    return incoming;
+  }
+
+  public List<SequenceFlow> outgoing() {
+    return outgoing;
+  }
+
+  public List<FlowNode> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  public List<VariableMapping> inputs() {
+    return inputs;
+  }
+
+  public List<VariableMapping> outputs() {
+    return outputs;
+  }
+
+  public Optional<SequenceFlow> defaultFlow() {
+    return Optional.ofNullable(defaultFlow);
+  }
+
+  public JobDefinition job() {
+    return job;
+  }
+
+  public MessageDefinition message() {
+    return message;
+  }
+
+  public TimerDefinition timer() {
+    return timer;
+  }
+
+  public Expression signalName() {
+    return signalName;
+  }
+
+  /** The error code caught or thrown; empty for a catch-all error boundary event. */
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(errorCode);
+  }
+
+  /** For boundary events: whether triggering cancels the activity ({@code cancelActivity}). */
+  public boolean isInterrupting() {
+    return interrupting;
+  }
+
+  public FlowNode attachedTo() {
+    return attachedTo;
+  }
+
+  @Override
+  public String toString() {
+    return type + "[" + id + "]";
+  }
+}

@@ -1,0 +1,128 @@
+package io.learnops.engine.processing;
+
+import io.learnops.engine.api.EngineApi.DeployedProcess;
+import io.learnops.engine.api.EngineApi.DeploymentResult;
+import io.learnops.engine.api.Rejection;
+import io.learnops.engine.bpmn.BpmnExecutor;
+import io.learnops.engine.bpmn.ProcessCache;
+import io.learnops.engine.model.BpmnTransformer;
+import io.learnops.engine.model.BpmnTransformer.Transformation;
+import io.learnops.engine.model.ExecutableProcess;
+import io.learnops.engine.processing.EngineCommand.Deploy;
+import io.learnops.engine.processing.EngineCommand.Resource;
+import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.ProcessDefinition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deploys BPMN resources. All resources are validated before anything is stored, so a deployment
+ * with one bad resource changes nothing. An unchanged process keeps its version; a changed one
+ * gets the next version and becomes the one whose start events (timer, message, signal) listen.
+ */
+final class DeploymentProcessor {
+
+  private final EngineState state;
+  private final BpmnTransformer transformer;
+  private final ProcessCache processes;
+  private final BpmnExecutor executor;
+
+  DeploymentProcessor(EngineState state, BpmnTransformer transformer, ProcessCache processes, BpmnExecutor executor) {
+    this.state = state;
+    this.transformer = transformer;
+    this.processes = processes;
+    this.executor = executor;
+  }
+
+  DeploymentResult deploy(Deploy command) {
+    if (command.resources() == null || command.resources().isEmpty()) {
+      throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
+    }
+    final List<ParsedResource> parsed = validate(command.resources());
+    final long deploymentKey = state.nextKey();
+    final List<DeployedProcess> deployed = new ArrayList<>();
+    for (final ParsedResource resource : parsed) {
+      for (final ExecutableProcess process : resource.transformation.processes()) {
+        deployed.add(store(deploymentKey, resource, process, command.tenantId()));
+      }
+    }
+    executor.event("DEPLOYMENT", "CREATED", deploymentKey, -1, null, null, null);
+    return new DeploymentResult(deploymentKey, deployed, command.tenantId());
+  }
+
+  private List<ParsedResource> validate(List<Resource> resources) {
+    final List<ParsedResource> parsed = new ArrayList<>();
+    final StringBuilder errors = new StringBuilder();
+    for (final Resource resource : resources) {
+      final String name = resource.name() == null ? "" : resource.name();
+      if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
+        errors.append("\n'%s': resources of this type are not supported yet; deploy BPMN files (.bpmn or .xml)".formatted(name));
+        continue;
+      }
+      final Transformation transformation = transformer.transform(name, resource.content());
+      if (transformation.isValid()) {
+        parsed.add(new ParsedResource(name, resource.content(), transformation));
+      } else {
+        errors.append("\n'%s':".formatted(name));
+        transformation.errors().forEach(e -> errors.append("\n- ").append(e));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw Rejection.invalidArgument("Expected to deploy new resources, but encountered the following errors:" + errors);
+    }
+    return parsed;
+  }
+
+  private DeployedProcess store(long deploymentKey, ParsedResource resource, ExecutableProcess process, String tenantId) {
+    final String checksum = checksum(resource, process.bpmnProcessId());
+    final Optional<ProcessDefinition> latest = state.latestDefinition(tenantId, process.bpmnProcessId());
+    if (latest.isPresent() && latest.get().checksum.equals(checksum)) {
+      final ProcessDefinition unchanged = latest.get();
+      return new DeployedProcess(unchanged.bpmnProcessId, unchanged.version, unchanged.key, unchanged.resourceName, tenantId);
+    }
+    final ProcessDefinition definition = new ProcessDefinition();
+    definition.key = state.nextKey();
+    definition.bpmnProcessId = process.bpmnProcessId();
+    definition.version = latest.map(d -> d.version + 1).orElse(1);
+    definition.resourceName = resource.name;
+    definition.resource = resource.content;
+    definition.checksum = checksum;
+    definition.tenantId = tenantId;
+    definition.deploymentKey = deploymentKey;
+    state.addDefinition(definition);
+    processes.put(definition.key, process);
+    latest.ifPresent(this::cancelStartTimers);
+    executor.scheduleStartTimers(definition);
+    executor.event("PROCESS", "CREATED", definition.key, -1, definition.bpmnProcessId, null, null);
+    return new DeployedProcess(definition.bpmnProcessId, definition.version, definition.key, definition.resourceName, tenantId);
+  }
+
+  private void cancelStartTimers(ProcessDefinition previous) {
+    state.timers.values().stream()
+        .filter(t -> t.elementInstanceKey < 0 && t.processDefinitionKey == previous.key)
+        .toList()
+        .forEach(state::removeTimer);
+  }
+
+  /** Identity of a process version: its resource's bytes and name. */
+  private static String checksum(ParsedResource resource, String processId) {
+    try {
+      final MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(resource.name.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(processId.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(resource.content);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record ParsedResource(String name, byte[] content, Transformation transformation) {}
+}

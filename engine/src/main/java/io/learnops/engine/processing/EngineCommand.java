@@ -1,0 +1,84 @@
+package io.learnops.engine.processing;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands written to the journal. Processing a command is deterministic given the state and
+ * the command's timestamp, so replaying the journal rebuilds exactly the state that was
+ * acknowledged. Commands the engine gives itself (timers due, job deadlines passed, messages
+ * expired) are journaled like client commands.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@c")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = EngineCommand.Deploy.class, name = "Deploy"),
+  @JsonSubTypes.Type(value = EngineCommand.CreateInstance.class, name = "CreateInstance"),
+  @JsonSubTypes.Type(value = EngineCommand.CancelInstance.class, name = "CancelInstance"),
+  @JsonSubTypes.Type(value = EngineCommand.ActivateJobs.class, name = "ActivateJobs"),
+  @JsonSubTypes.Type(value = EngineCommand.CompleteJob.class, name = "CompleteJob"),
+  @JsonSubTypes.Type(value = EngineCommand.FailJob.class, name = "FailJob"),
+  @JsonSubTypes.Type(value = EngineCommand.ThrowError.class, name = "ThrowError"),
+  @JsonSubTypes.Type(value = EngineCommand.UpdateJobRetries.class, name = "UpdateJobRetries"),
+  @JsonSubTypes.Type(value = EngineCommand.UpdateJobTimeout.class, name = "UpdateJobTimeout"),
+  @JsonSubTypes.Type(value = EngineCommand.YieldJob.class, name = "YieldJob"),
+  @JsonSubTypes.Type(value = EngineCommand.TimeOutJobs.class, name = "TimeOutJobs"),
+  @JsonSubTypes.Type(value = EngineCommand.RecurJobs.class, name = "RecurJobs"),
+  @JsonSubTypes.Type(value = EngineCommand.PublishMessage.class, name = "PublishMessage"),
+  @JsonSubTypes.Type(value = EngineCommand.ExpireMessages.class, name = "ExpireMessages"),
+  @JsonSubTypes.Type(value = EngineCommand.SetVariables.class, name = "SetVariables"),
+  @JsonSubTypes.Type(value = EngineCommand.BroadcastSignal.class, name = "BroadcastSignal"),
+  @JsonSubTypes.Type(value = EngineCommand.ResolveIncident.class, name = "ResolveIncident"),
+  @JsonSubTypes.Type(value = EngineCommand.TriggerTimers.class, name = "TriggerTimers"),
+})
+public sealed interface EngineCommand {
+
+  record Deploy(List<Resource> resources, String tenantId) implements EngineCommand {}
+
+  record Resource(String name, byte[] content) {}
+
+  record CreateInstance(String bpmnProcessId, int version, long processDefinitionKey,
+      Map<String, Object> variables, String tenantId) implements EngineCommand {
+    static final int LATEST = -1;
+  }
+
+  record CancelInstance(long processInstanceKey) implements EngineCommand {}
+
+  record ActivateJobs(String type, String worker, long timeoutMillis, int maxJobs, List<String> tenantIds)
+      implements EngineCommand {}
+
+  record CompleteJob(long jobKey, Map<String, Object> variables) implements EngineCommand {}
+
+  record FailJob(long jobKey, int retries, String errorMessage, long retryBackOffMillis,
+      Map<String, Object> variables) implements EngineCommand {}
+
+  record ThrowError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables)
+      implements EngineCommand {}
+
+  record UpdateJobRetries(long jobKey, int retries) implements EngineCommand {}
+
+  record UpdateJobTimeout(long jobKey, long timeoutMillis) implements EngineCommand {}
+
+  /** A streamed job could not be handed to its client: make it activatable again. */
+  record YieldJob(long jobKey) implements EngineCommand {}
+
+  record TimeOutJobs(List<Long> jobKeys) implements EngineCommand {}
+
+  record RecurJobs(List<Long> jobKeys) implements EngineCommand {}
+
+  record PublishMessage(String name, String correlationKey, long timeToLiveMillis, String messageId,
+      Map<String, Object> variables, String tenantId) implements EngineCommand {}
+
+  record ExpireMessages(List<Long> messageKeys) implements EngineCommand {}
+
+  record SetVariables(long elementInstanceKey, Map<String, Object> variables, boolean local)
+      implements EngineCommand {}
+
+  record BroadcastSignal(String signalName, Map<String, Object> variables, String tenantId)
+      implements EngineCommand {}
+
+  record ResolveIncident(long incidentKey) implements EngineCommand {}
+
+  record TriggerTimers(List<Long> timerKeys) implements EngineCommand {}
+}

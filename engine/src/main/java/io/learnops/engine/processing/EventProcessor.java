@@ -1,0 +1,149 @@
+package io.learnops.engine.processing;
+
+import io.learnops.engine.api.EngineApi.MessagePublished;
+import io.learnops.engine.api.Rejection;
+import io.learnops.engine.bpmn.BpmnExecutor;
+import io.learnops.engine.bpmn.ProcessCache;
+import io.learnops.engine.feel.Expression;
+import io.learnops.engine.model.EventType;
+import io.learnops.engine.model.ExecutableProcess;
+import io.learnops.engine.model.FlowNode;
+import io.learnops.engine.processing.EngineCommand.BroadcastSignal;
+import io.learnops.engine.processing.EngineCommand.PublishMessage;
+import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.Message;
+import io.learnops.engine.state.ProcessDefinition;
+import io.learnops.engine.state.Subscription;
+import io.learnops.engine.state.Timer;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Messages, signals and timers. A published message correlates to every waiting instance whose
+ * subscription matches its name and correlation key (at most once per instance), starts the
+ * latest version of processes with a matching message start event, and stays buffered for its
+ * time to live for subscriptions opened later. A signal reaches every waiting subscription and
+ * signal start event at once and is not buffered.
+ */
+final class EventProcessor {
+
+  private final EngineState state;
+  private final ProcessCache processes;
+  private final BpmnExecutor executor;
+
+  EventProcessor(EngineState state, ProcessCache processes, BpmnExecutor executor) {
+    this.state = state;
+    this.processes = processes;
+    this.executor = executor;
+  }
+
+  MessagePublished publish(PublishMessage command) {
+    if (command.name() == null || command.name().isBlank()) {
+      throw Rejection.invalidArgument("Expected a message name, but it was empty");
+    }
+    final boolean hasId = command.messageId() != null && !command.messageId().isBlank();
+    if (hasId && state.messages.values().stream().anyMatch(m -> command.messageId().equals(m.messageId)
+        && m.name.equals(command.name()) && m.tenantId.equals(command.tenantId()))) {
+      throw Rejection.alreadyExists(
+          "Expected to publish a new message with id '%s', but a message with that id was already published"
+              .formatted(command.messageId()));
+    }
+    final Message message = new Message();
+    message.key = state.nextKey();
+    message.name = command.name();
+    message.correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
+    message.messageId = hasId ? command.messageId() : null;
+    message.variables = command.variables();
+    message.tenantId = command.tenantId();
+    message.deadline = executor.now() + Math.max(0, command.timeToLiveMillis());
+    executor.event("MESSAGE", "PUBLISHED", message.key, -1, null, null, message.name);
+    correlateToSubscriptions(message);
+    startProcesses(message);
+    if (command.timeToLiveMillis() > 0) {
+      state.putMessage(message);
+    } else {
+      executor.event("MESSAGE", "EXPIRED", message.key, -1, null, null, message.name);
+    }
+    return new MessagePublished(message.key, message.tenantId);
+  }
+
+  private void correlateToSubscriptions(Message message) {
+    for (final Subscription subscription : state.subscriptions(Subscription.Kind.MESSAGE, message.name)) {
+      if (subscription.correlationKey.equals(message.correlationKey) && subscription.tenantId.equals(message.tenantId)
+          && !message.correlatedInstances.contains(subscription.processInstanceKey)
+          && state.subscriptions.containsKey(subscription.key)) {
+        message.correlatedInstances.add(subscription.processInstanceKey);
+        executor.event("MESSAGE", "CORRELATED", message.key, subscription.processInstanceKey, null,
+            subscription.catchElementId, message.name);
+        executor.correlate(subscription, message.variables);
+      }
+    }
+  }
+
+  private void startProcesses(Message message) {
+    for (final ProcessDefinition definition : state.latestDefinitions()) {
+      if (!definition.tenantId.equals(message.tenantId) || message.startedProcesses.contains(definition.bpmnProcessId)) {
+        continue;
+      }
+      startEvent(definition, EventType.MESSAGE, message.name).ifPresent(start -> {
+        message.startedProcesses.add(definition.bpmnProcessId);
+        executor.createProcessInstance(definition, Map.of(), start, message.variables);
+      });
+    }
+  }
+
+  void expire(List<Long> messageKeys) {
+    for (final long key : messageKeys) {
+      final Message message = state.messages.get(key);
+      if (message != null && message.deadline <= executor.now()) {
+        state.removeMessage(message);
+        executor.event("MESSAGE", "EXPIRED", message.key, -1, null, null, message.name);
+      }
+    }
+  }
+
+  long broadcast(BroadcastSignal command) {
+    if (command.signalName() == null || command.signalName().isBlank()) {
+      throw Rejection.invalidArgument("Expected a signal name, but it was empty");
+    }
+    final long key = state.nextKey();
+    executor.event("SIGNAL", "BROADCASTED", key, -1, null, null, command.signalName());
+    final Set<Long> triggered = new HashSet<>();
+    for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, command.signalName())) {
+      if (subscription.tenantId.equals(command.tenantId()) && state.subscriptions.containsKey(subscription.key)
+          && triggered.add(subscription.key)) {
+        executor.correlate(subscription, command.variables());
+      }
+    }
+    for (final ProcessDefinition definition : state.latestDefinitions()) {
+      if (definition.tenantId.equals(command.tenantId())) {
+        startEvent(definition, EventType.SIGNAL, command.signalName()).ifPresent(start ->
+            executor.createProcessInstance(definition, Map.of(), start, new LinkedHashMap<>(command.variables())));
+      }
+    }
+    return key;
+  }
+
+  void triggerTimers(List<Long> timerKeys) {
+    for (final long key : timerKeys) {
+      final Timer timer = state.timers.get(key);
+      if (timer != null && timer.dueDate <= executor.now()) {
+        executor.triggerTimer(timer);
+      }
+    }
+  }
+
+  private java.util.Optional<FlowNode> startEvent(ProcessDefinition definition, EventType type, String name) {
+    final ExecutableProcess process = processes.get(definition);
+    return process.startEvents().stream()
+        .filter(s -> s.eventType() == type)
+        .filter(s -> {
+          final Expression nameExpression = type == EventType.MESSAGE ? s.message().name() : s.signalName();
+          return nameExpression.isStatic() && name.equals(nameExpression.staticValue());
+        })
+        .findFirst();
+  }
+}

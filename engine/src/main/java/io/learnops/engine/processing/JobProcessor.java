@@ -1,0 +1,214 @@
+package io.learnops.engine.processing;
+
+import io.learnops.engine.api.EngineApi.ActivatedJob;
+import io.learnops.engine.api.Rejection;
+import io.learnops.engine.bpmn.BpmnExecutor;
+import io.learnops.engine.bpmn.Effects;
+import io.learnops.engine.processing.EngineCommand.ActivateJobs;
+import io.learnops.engine.processing.EngineCommand.FailJob;
+import io.learnops.engine.processing.EngineCommand.ThrowError;
+import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.Incident;
+import io.learnops.engine.state.Job;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job lifecycle: activatable → activated (for a worker, until a deadline) → completed, failed
+ * (retry now, after a back-off, or raise an incident when no retries are left) or error thrown.
+ * A job whose deadline passes becomes activatable again: workers get jobs at least once.
+ */
+final class JobProcessor {
+
+  private final EngineState state;
+  private final BpmnExecutor executor;
+  private final Effects effects;
+
+  JobProcessor(EngineState state, BpmnExecutor executor, Effects effects) {
+    this.state = state;
+    this.executor = executor;
+    this.effects = effects;
+  }
+
+  /** Activates up to {@code maxJobs} jobs of the type; returns their keys, oldest first. */
+  List<Long> activate(ActivateJobs command) {
+    final List<Long> activated = new ArrayList<>();
+    final Iterator<Long> candidates = state.activatableJobs(command.type()).iterator();
+    final long deadline = executor.now() + command.timeoutMillis();
+    while (candidates.hasNext() && activated.size() < command.maxJobs()) {
+      final Job job = state.jobs.get(candidates.next());
+      if (!command.tenantIds().isEmpty() && !command.tenantIds().contains(job.tenantId)) {
+        continue;
+      }
+      candidates.remove();
+      job.state = Job.State.ACTIVATED;
+      job.worker = command.worker();
+      job.deadline = deadline;
+      state.indexJob(job);
+      activated.add(job.key);
+      executor.event("JOB", "ACTIVATED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    }
+    return activated;
+  }
+
+  ActivatedJob describe(long jobKey, List<String> fetchVariables) {
+    final Job job = state.jobs.get(jobKey);
+    final Map<String, Object> variables = executor.visibleVariables(job.elementInstanceKey, fetchVariables);
+    return new ActivatedJob(job.key, job.type, job.processInstanceKey, job.bpmnProcessId, job.processDefinitionVersion,
+        job.processDefinitionKey, job.elementId, job.elementInstanceKey, job.customHeaders, job.worker, job.retries,
+        job.deadline, variables, job.tenantId, "BPMN_ELEMENT", "UNSPECIFIED");
+  }
+
+  void complete(long jobKey, Map<String, Object> variables) {
+    final Job job = existing(jobKey, "complete");
+    requireNotFailed(job, "complete");
+    final ElementInstance task = state.elementInstances.get(job.elementInstanceKey);
+    state.removeJob(job);
+    executor.event("JOB", "COMPLETED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    executor.completeTask(task, variables);
+  }
+
+  void fail(FailJob command) {
+    final Job job = existing(command.jobKey(), "fail");
+    requireNotFailed(job, "fail");
+    state.unindexJob(job);
+    job.retries = command.retries();
+    job.errorMessage = command.errorMessage() == null ? "" : command.errorMessage();
+    job.worker = "";
+    job.deadline = -1;
+    executor.setLocalVariables(job.elementInstanceKey, command.variables());
+    executor.event("JOB", "FAILED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    if (job.retries <= 0) {
+      job.state = Job.State.FAILED;
+      final String message = job.errorMessage.isBlank() ? "No more retries left." : job.errorMessage;
+      executor.raiseIncident(task(job), Incident.ErrorType.JOB_NO_RETRIES, message, Incident.Retry.JOB, job.key);
+    } else if (command.retryBackOffMillis() > 0) {
+      job.state = Job.State.BACKING_OFF;
+      job.recurAt = executor.now() + command.retryBackOffMillis();
+    } else {
+      makeActivatable(job);
+    }
+    state.indexJob(job);
+  }
+
+  void throwError(ThrowError command) {
+    final Job job = existing(command.jobKey(), "throw an error for");
+    requireNotFailed(job, "throw an error for");
+    final ElementInstance task = task(job);
+    executor.event("JOB", "ERROR_THROWN", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    state.unindexJob(job);
+    job.state = Job.State.FAILED;
+    job.errorMessage = command.errorMessage() == null ? "" : command.errorMessage();
+    state.indexJob(job);
+    if (executor.throwError(task, command.errorCode(), command.variables())) {
+      state.removeJob(job);
+      return;
+    }
+    executor.raiseIncident(task, Incident.ErrorType.UNHANDLED_ERROR_EVENT,
+        "Expected to throw an error event with the code '%s'%s, but it was not caught. No error events are available in the scope."
+            .formatted(command.errorCode(), job.errorMessage.isBlank() ? "" : " with message '%s'".formatted(job.errorMessage)),
+        Incident.Retry.JOB, job.key);
+  }
+
+  void updateRetries(long jobKey, int retries) {
+    if (retries < 1) {
+      throw Rejection.invalidArgument("Expected retries to be at least 1, but was %d (job %d)".formatted(retries, jobKey));
+    }
+    final Job job = existing(jobKey, "update the retries of");
+    job.retries = retries;
+    executor.event("JOB", "RETRIES_UPDATED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+  }
+
+  void updateTimeout(long jobKey, long timeoutMillis) {
+    final Job job = existing(jobKey, "update the timeout of");
+    if (job.state != Job.State.ACTIVATED) {
+      throw Rejection.invalidState(
+          "Expected to update the timeout of job %d, but it is not activated (it is %s)".formatted(jobKey, job.state));
+    }
+    state.unindexJob(job);
+    job.deadline = executor.now() + timeoutMillis;
+    state.indexJob(job);
+    executor.event("JOB", "TIMEOUT_UPDATED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+  }
+
+  void yield(long jobKey) {
+    final Job job = state.jobs.get(jobKey);
+    if (job != null && job.state == Job.State.ACTIVATED) {
+      state.unindexJob(job);
+      makeActivatable(job);
+      state.indexJob(job);
+      executor.event("JOB", "YIELDED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    }
+  }
+
+  void timeOut(List<Long> jobKeys) {
+    for (final long key : jobKeys) {
+      final Job job = state.jobs.get(key);
+      if (job != null && job.state == Job.State.ACTIVATED && job.deadline <= executor.now()) {
+        state.unindexJob(job);
+        makeActivatable(job);
+        state.indexJob(job);
+        executor.event("JOB", "TIMED_OUT", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+      }
+    }
+  }
+
+  void recur(List<Long> jobKeys) {
+    for (final long key : jobKeys) {
+      final Job job = state.jobs.get(key);
+      if (job != null && job.state == Job.State.BACKING_OFF && job.recurAt <= executor.now()) {
+        state.unindexJob(job);
+        makeActivatable(job);
+        state.indexJob(job);
+        executor.event("JOB", "RECURRED_AFTER_BACKOFF", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+      }
+    }
+  }
+
+  /** Resolving a job's incident hands the job back to workers; it needs retries for that. */
+  void resolve(Incident incident) {
+    final Job job = state.jobs.get(incident.jobKey);
+    if (job == null) {
+      return;
+    }
+    if (job.retries <= 0 && incident.errorType == Incident.ErrorType.JOB_NO_RETRIES) {
+      throw Rejection.invalidState(
+          "Expected to resolve incident %d, but job %d has no retries left; update its retries first"
+              .formatted(incident.key, job.key));
+    }
+    state.unindexJob(job);
+    makeActivatable(job);
+    state.indexJob(job);
+  }
+
+  private void makeActivatable(Job job) {
+    job.state = Job.State.ACTIVATABLE;
+    job.worker = "";
+    job.deadline = -1;
+    job.recurAt = -1;
+    effects.activatableJobTypes.add(job.type);
+  }
+
+  private Job existing(long jobKey, String action) {
+    final Job job = state.jobs.get(jobKey);
+    if (job == null) {
+      throw Rejection.notFound(
+          "Expected to %s job with key '%d', but no such job was found (it may be completed or canceled)".formatted(action, jobKey));
+    }
+    return job;
+  }
+
+  private static void requireNotFailed(Job job, String action) {
+    if (job.state == Job.State.FAILED) {
+      throw Rejection.invalidState(
+          "Expected to %s job with key '%d', but it is failed and has an open incident".formatted(action, job.key));
+    }
+  }
+
+  private ElementInstance task(Job job) {
+    return state.elementInstances.get(job.elementInstanceKey);
+  }
+}

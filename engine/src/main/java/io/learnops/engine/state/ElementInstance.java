@@ -1,0 +1,39 @@
+package io.learnops.engine.state;
+
+import io.learnops.engine.model.ElementType;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One execution of an element within a process instance. The process instance itself is the
+ * element instance whose key is the process instance key and which has no flow scope.
+ */
+public final class ElementInstance {
+  public long key;
+  public String elementId;
+  public ElementType type;
+  public long processInstanceKey;
+  public long processDefinitionKey;
+  public String bpmnProcessId;
+  public int version;
+  public String tenantId;
+  /** the enclosing element instance (the process instance for top-level elements); -1 for the root */
+  public long flowScopeKey = -1;
+  public ElementState state;
+  public long jobKey = -1;
+  /** element instances currently active inside this one */
+  public Set<Long> children = new LinkedHashSet<>();
+  /** sequence flows taken towards elements not yet activated */
+  public int flowsInFlight;
+  /** bumped when the scope stops accepting flows already taken (terminate end event, termination) */
+  public int flowGeneration;
+  /** for parallel joins in this scope: gateway id → incoming flow id → tokens waiting */
+  public Map<String, Map<String, Integer>> joinTokens = new LinkedHashMap<>();
+  public long createdAt;
+
+  public boolean isRoot() {
+    return flowScopeKey < 0;
+  }
+}

@@ -1,0 +1,36 @@
+package io.learnops.engine.state;
+
+/** Something an operator must fix before the instance can go on. */
+public final class Incident {
+  /** Zeebe's error types, which clients and Operate display. */
+  public enum ErrorType {
+    JOB_NO_RETRIES,
+    UNHANDLED_ERROR_EVENT,
+    CONDITION_ERROR,
+    EXTRACT_VALUE_ERROR,
+    IO_MAPPING_ERROR
+  }
+
+  /** What resolving the incident retries. */
+  public enum Retry {
+    /** make the job activatable again */
+    JOB,
+    /** run the element's activation again */
+    ACTIVATE,
+    /** run the element's completion again */
+    COMPLETE
+  }
+
+  public long key;
+  public ErrorType errorType;
+  public String errorMessage;
+  public Retry retry;
+  public long elementInstanceKey;
+  public String elementId;
+  public long processInstanceKey;
+  public long processDefinitionKey;
+  public String bpmnProcessId;
+  public long jobKey = -1;
+  public String tenantId;
+  public long createdAt;
+}

@@ -1,0 +1,128 @@
+package io.learnops.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.Process;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DeploymentScenarioTest {
+
+  @RegisterExtension static final EngineUnderTest ENGINE = new EngineUnderTest();
+
+  private static BpmnModelInstance intake(String id, String taskName) {
+    return Bpmn.createExecutableProcess(id).startEvent().serviceTask("triage", t -> t.name(taskName).zeebeJobType("triage"))
+        .endEvent().done();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void redeployingAnUnchangedModelKeepsItsVersionAndAChangedOneGetsTheNext(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "intake-" + transport;
+
+    final String model = Bpmn.convertToString(intake(id, "Triage"));
+
+    final Process first = deploy(client, "intake.bpmn", model).getProcesses().get(0);
+    final Process again = deploy(client, "intake.bpmn", model).getProcesses().get(0);
+    final Process changed = deploy(client, "intake.bpmn", model.replace("Triage", "Triage the request"))
+        .getProcesses().get(0);
+
+    assertThat(first.getVersion()).isEqualTo(1);
+    assertThat(again.getVersion()).isEqualTo(1);
+    assertThat(again.getProcessDefinitionKey()).isEqualTo(first.getProcessDefinitionKey());
+    assertThat(changed.getVersion()).isEqualTo(2);
+    assertThat(changed.getProcessDefinitionKey()).isNotEqualTo(first.getProcessDefinitionKey());
+    assertThat(changed.getResourceName()).isEqualTo("intake.bpmn");
+
+    final ProcessInstanceEvent byVersion = client.newCreateInstanceCommand().bpmnProcessId(id).version(1).send().join();
+    final ProcessInstanceEvent latest = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+    final ProcessInstanceEvent byKey = client.newCreateInstanceCommand()
+        .processDefinitionKey(first.getProcessDefinitionKey()).variables(Map.of("requester", "ana")).send().join();
+    assertThat(byVersion.getVersion()).isEqualTo(1);
+    assertThat(latest.getVersion()).isEqualTo(2);
+    assertThat(byKey.getProcessDefinitionKey()).isEqualTo(first.getProcessDefinitionKey());
+    assertThat(byKey.getBpmnProcessId()).isEqualTo(id);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void oneDeploymentCarriesSeveralResources(Transport transport) {
+    final DeploymentEvent deployment = ENGINE.client(transport).newDeployResourceCommand()
+        .addProcessModel(intake("design-" + transport, "Design"), "design.bpmn")
+        .addProcessModel(intake("review-" + transport, "Review"), "review.bpmn")
+        .send().join();
+
+    assertThat(deployment.getProcesses()).extracting(Process::getBpmnProcessId)
+        .containsExactlyInAnyOrder("design-" + transport, "review-" + transport);
+    assertThat(deployment.getKey()).isPositive();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aResourceThatIsNotXmlIsRejectedNamingTheResource(Transport transport) {
+    assertThatThrownBy(() -> ENGINE.client(transport).newDeployResourceCommand()
+        .addResourceString("this is not BPMN", StandardCharsets.UTF_8, "notes.bpmn").send().join())
+        .hasMessageContaining("notes.bpmn")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void anUnsupportedElementIsRejectedAtDeployNamingElementAndTypeAndNothingIsDeployed(Transport transport) {
+    final String id = "manual-approval-" + transport;
+    final BpmnModelInstance withUnsupported = Bpmn.createExecutableProcess(id).startEvent()
+        .subProcess("stage").embeddedSubProcess().startEvent().endEvent().subProcessDone()
+        .endEvent().done();
+
+    assertThatThrownBy(() -> ENGINE.client(transport).newDeployResourceCommand()
+        .addProcessModel(intake("fine-" + transport, "ok"), "fine.bpmn")
+        .addProcessModel(withUnsupported, "approval.bpmn").send().join())
+        .hasMessageContaining("approval.bpmn")
+        .hasMessageContaining("stage")
+        .hasMessageContaining("subProcess")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+    assertThatThrownBy(() -> ENGINE.client(transport).newCreateInstanceCommand()
+        .bpmnProcessId("fine-" + transport).latestVersion().send().join())
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.NOT_FOUND));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void everyBrokenRuleIsListedWithItsElement(Transport transport) {
+    final BpmnModelInstance broken = Bpmn.createExecutableProcess("broken-" + transport).startEvent()
+        .serviceTask("noType")
+        .exclusiveGateway("decide")
+        .conditionExpression("= budget >")
+        .endEvent()
+        .done();
+
+    assertThatThrownBy(() -> ENGINE.client(transport).newDeployResourceCommand()
+        .addProcessModel(broken, "broken.bpmn").send().join())
+        .hasMessageContaining("noType")
+        .hasMessageContaining("budget >")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void startingAnUnknownProcessIsNotFoundNamingIt(Transport transport) {
+    assertThatThrownBy(() -> ENGINE.client(transport).newCreateInstanceCommand()
+        .bpmnProcessId("no-such-process").latestVersion().send().join())
+        .hasMessageContaining("no-such-process")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.NOT_FOUND));
+  }
+
+  private static DeploymentEvent deploy(CamundaClient client, String name, String xml) {
+    return client.newDeployResourceCommand().addResourceString(xml, StandardCharsets.UTF_8, name).send().join();
+  }
+}

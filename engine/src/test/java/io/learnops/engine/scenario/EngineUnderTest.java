@@ -1,0 +1,96 @@
+package io.learnops.engine.scenario;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.learnops.engine.Engine;
+import io.learnops.engine.EngineClock;
+import io.learnops.engine.EngineConfig;
+import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.state.EngineState;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts one in-memory engine per test class on free ports, with a controlled clock, and hands
+ * out a real Camunda client per transport. Register with {@code @RegisterExtension static}.
+ */
+public final class EngineUnderTest implements BeforeAllCallback, AfterAllCallback {
+
+  private final EngineClock clock = EngineClock.controlled(Instant.parse("2026-01-05T09:00:00Z"));
+  private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+  private final Map<Transport, CamundaClient> clients = new EnumMap<>(Transport.class);
+  private Engine engine;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    engine = Engine.start(EngineConfig.forTests().withClock(clock));
+    engine.processor().addEventListener(events::add);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    clients.values().forEach(CamundaClient::close);
+    clients.clear();
+    engine.close();
+  }
+
+  public CamundaClient client(Transport transport) {
+    return clients.computeIfAbsent(transport, t -> t.connect(engine));
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  /** Moves engine time forward: timers, job deadlines and message TTLs see the new time. */
+  public void advanceClock(Duration duration) {
+    clock.add(duration);
+  }
+
+  public <T> T read(Function<EngineState, T> query) {
+    return engine.processor().read(query).join();
+  }
+
+  public List<EngineEvent> events() {
+    return List.copyOf(events);
+  }
+
+  public boolean hasEvent(Predicate<EngineEvent> predicate) {
+    return events.stream().anyMatch(predicate);
+  }
+
+  /** Whether an element of the instance reached the given lifecycle intent (e.g. ELEMENT_COMPLETED). */
+  public boolean reached(long processInstanceKey, String elementId, String intent) {
+    return hasEvent(e -> e.processInstanceKey() == processInstanceKey && elementId.equals(e.elementId())
+        && intent.equals(e.intent()));
+  }
+
+  public boolean isCompleted(long processInstanceKey) {
+    return hasEvent(e -> e.key() == processInstanceKey && "ELEMENT_COMPLETED".equals(e.intent()));
+  }
+
+  public boolean isTerminated(long processInstanceKey) {
+    return hasEvent(e -> e.key() == processInstanceKey && "ELEMENT_TERMINATED".equals(e.intent()));
+  }
+
+  /** Deploys models through the client, as a user would. */
+  public void deploy(Transport transport, BpmnModelInstance... models) {
+    var command = client(transport).newDeployResourceCommand()
+        .addProcessModel(models[0], models[0].getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
+            .iterator().next().getId() + ".bpmn");
+    for (int i = 1; i < models.length; i++) {
+      command = command.addProcessModel(models[i], "model-" + i + ".bpmn");
+    }
+    command.send().join();
+  }
+}

@@ -1,0 +1,135 @@
+package io.learnops.engine.scenario;
+
+import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MessageScenarioTest {
+
+  @RegisterExtension static final EngineUnderTest ENGINE = new EngineUnderTest();
+
+  private static void deployWaitForCompletions(Transport transport) {
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess("delivery-" + transport).startEvent()
+        .intermediateCatchEvent("completionsReported")
+        .message(m -> m.name("completions-reported-" + transport).zeebeCorrelationKeyExpression("cohortId"))
+        .endEvent("evaluated").done());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aMessageCorrelatesByKeyAndItsVariablesReachTheInstance(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+    final ProcessInstanceEvent cohortA = start(client, transport, "cohort-a");
+    final ProcessInstanceEvent cohortB = start(client, transport, "cohort-b");
+    await().until(() -> ENGINE.reached(cohortB.getProcessInstanceKey(), "completionsReported", "ELEMENT_ACTIVATED"));
+
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("cohort-b")
+        .variables(Map.of("completed", 48)).send().join();
+
+    await().until(() -> ENGINE.isCompleted(cohortB.getProcessInstanceKey()));
+    assertThat(ENGINE.isCompleted(cohortA.getProcessInstanceKey())).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aBufferedMessageWaitsForTheInstanceWithinItsTimeToLive(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("early")
+        .timeToLive(Duration.ofMinutes(10)).variables(Map.of("completed", 12)).send().join();
+    final ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId("delivery-" + transport)
+        .latestVersion().variables(Map.of("cohortId", "early")).withResult().send().join();
+
+    assertThat(result.getVariablesAsMap()).containsEntry("completed", 12);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void anExpiredMessageIsNoLongerCorrelated(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("late")
+        .timeToLive(Duration.ofMinutes(1)).send().join();
+
+    ENGINE.advanceClock(Duration.ofMinutes(2));
+    await().until(() -> ENGINE.read(state -> state.messages.values().stream().noneMatch(m -> m.correlationKey.equals("late"))));
+    final ProcessInstanceEvent instance = start(client, transport, "late");
+
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "completionsReported", "ELEMENT_ACTIVATED"));
+    assertThat(ENGINE.isCompleted(instance.getProcessInstanceKey())).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aSecondMessageWithTheSameIdIsRejectedWhileTheFirstIsBuffered(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    client.newPublishMessageCommand().messageName("hr-change").correlationKey("emp-7")
+        .messageId("evt-" + transport).timeToLive(Duration.ofHours(1)).send().join();
+
+    assertThatThrownBy(() -> client.newPublishMessageCommand().messageName("hr-change").correlationKey("emp-7")
+        .messageId("evt-" + transport).timeToLive(Duration.ofHours(1)).send().join())
+        .hasMessageContaining("evt-" + transport)
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.ALREADY_EXISTS));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aMessageStartEventStartsTheLatestVersion(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess("request-" + transport)
+        .startEvent("requestReceived").message("learning-request-" + transport)
+        .serviceTask("triage", t -> t.zeebeJobType("triage-" + transport)).endEvent().done());
+
+    client.newPublishMessageCommand().messageName("learning-request-" + transport).withoutCorrelationKey()
+        .variables(Map.of("topic", "Excel for analysts")).send().join();
+
+    assertThat(activateOne(client, "triage-" + transport).getVariablesAsMap()).containsEntry("topic", "Excel for analysts");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void anInterruptingMessageBoundaryCancelsTheTaskAndANonInterruptingOneRunsAlongside(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "vendor-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("awaitQuote", t -> t.zeebeJobType("quote-" + transport))
+        .boundaryEvent("withdrawn", b -> b.cancelActivity(true)
+            .message(m -> m.name("vendor-withdrew-" + transport).zeebeCorrelationKeyExpression("vendorId")))
+        .endEvent("cancelled")
+        .moveToActivity("awaitQuote")
+        .boundaryEvent("reminder", b -> b.cancelActivity(false)
+            .message(m -> m.name("vendor-question-" + transport).zeebeCorrelationKeyExpression("vendorId")))
+        .serviceTask("answer", t -> t.zeebeJobType("answer-" + transport)).endEvent()
+        .moveToActivity("awaitQuote").endEvent("quoted")
+        .done());
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("vendorId", "v-42")).send().join();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", "ELEMENT_ACTIVATED"));
+
+    client.newPublishMessageCommand().messageName("vendor-question-" + transport).correlationKey("v-42").send().join();
+    activateOne(client, "answer-" + transport);
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", "ELEMENT_TERMINATED")).isFalse();
+
+    client.newPublishMessageCommand().messageName("vendor-withdrew-" + transport).correlationKey("v-42").send().join();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "cancelled", "ELEMENT_COMPLETED"));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", "ELEMENT_TERMINATED")).isTrue();
+  }
+
+  private static ProcessInstanceEvent start(CamundaClient client, Transport transport, String cohortId) {
+    return client.newCreateInstanceCommand().bpmnProcessId("delivery-" + transport).latestVersion()
+        .variables(Map.of("cohortId", cohortId)).send().join();
+  }
+}
