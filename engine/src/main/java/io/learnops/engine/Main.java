@@ -13,6 +13,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "learnops-engine-logback.xml");
+    }
     final EngineConfig config;
     try {
       config = parse(args);
