@@ -121,6 +121,8 @@ public final class BpmnTransformer {
     private final Process process;
     private final List<String> errors;
     private final Map<String, FlowNode> nodes = new LinkedHashMap<>();
+    /** boundary events waiting to be attached once every activity exists */
+    private final Map<FlowNode, String> pendingAttachments = new LinkedHashMap<>();
 
     ProcessBuilder(Process process, List<String> errors) {
       this.process = process;
@@ -271,8 +273,6 @@ public final class BpmnTransformer {
       }
       return Optional.of(node);
     }
-
-    private final Map<FlowNode, String> pendingAttachments = new LinkedHashMap<>();
 
     private EventType eventType(EventDefinition definition) {
       if (definition == null) {
