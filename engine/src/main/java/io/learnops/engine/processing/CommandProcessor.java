@@ -17,11 +17,8 @@ import io.learnops.engine.processing.EngineCommand.ActivateJobs;
 import io.learnops.engine.state.EngineState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -52,9 +49,9 @@ public final class CommandProcessor implements AutoCloseable {
   private final BlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
-  private final Map<String, ArrayDeque<JobPoll>> pollsByType = new HashMap<>();
-  private final Map<String, List<JobStream>> streamsByType = new HashMap<>();
-  private final Map<Long, ResultWaiter> resultWaiters = new HashMap<>();
+  private final InstanceResults instanceResults = new InstanceResults();
+  private final JobDelivery jobDelivery =
+      new JobDelivery(type -> this.state.hasActivatableJobs(type), this::activateNow, afterCommit::add, this::yieldJob);
   private final int snapshotEvery;
   private final ExpressionLanguage feel = new ExpressionLanguage();
   private final BpmnTransformer transformer = new BpmnTransformer(feel);
@@ -145,10 +142,8 @@ public final class CommandProcessor implements AutoCloseable {
       EngineCommand.CreateInstance command, List<String> fetchVariables, long timeoutMillis) {
     final CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
     final CompletableFuture<Object> created = new CompletableFuture<>();
-    enqueue(new CommandTask(command, created, r -> {
-      final ProcessInstanceCreated instance = (ProcessInstanceCreated) r;
-      resultWaiters.put(instance.processInstanceKey(), new ResultWaiter(instance, fetchVariables, result));
-    }));
+    enqueue(new CommandTask(command, created,
+        instance -> instanceResults.await((ProcessInstanceCreated) instance, fetchVariables, result)));
     created.whenComplete((r, error) -> {
       if (error != null) {
         result.completeExceptionally(error);
@@ -157,7 +152,7 @@ public final class CommandProcessor implements AutoCloseable {
     Timeouts.after(timeoutMillis, () -> {
       if (result.completeExceptionally(new Rejection(Rejection.Type.DEADLINE_EXCEEDED,
           "Expected the process instance to complete within %d ms, but it did not".formatted(timeoutMillis)))) {
-        enqueue(new Query(() -> resultWaiters.values().removeIf(w -> w.future == result)));
+        enqueue(new Query(() -> instanceResults.forget(result)));
       }
     });
     return result;
@@ -166,36 +161,19 @@ public final class CommandProcessor implements AutoCloseable {
   public CompletableFuture<List<ActivatedJob>> submitActivation(ActivateJobs command, List<String> fetchVariables,
       long longPollMillis) {
     final CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
-    final JobPoll poll = new JobPoll(command, fetchVariables, result);
+    final JobDelivery.Poll poll = new JobDelivery.Poll(command, fetchVariables, result);
     enqueue(new Query(() -> {
-      final List<ActivatedJob> activated = activateNow(command, fetchVariables);
-      if (!activated.isEmpty() || longPollMillis <= 0) {
-        afterCommit.add(() -> deliver(result, activated));
-        return;
+      if (jobDelivery.pollOrPark(poll, longPollMillis > 0)) {
+        Timeouts.after(longPollMillis, () -> enqueue(new Query(() -> jobDelivery.expire(poll))));
       }
-      pollsByType.computeIfAbsent(command.type(), t -> new ArrayDeque<>()).add(poll);
-      Timeouts.after(longPollMillis, () -> enqueue(new Query(() -> {
-        final ArrayDeque<JobPoll> polls = pollsByType.get(command.type());
-        if (polls != null && polls.remove(poll)) {
-          result.complete(List.of());
-        }
-      })));
     }));
     return result;
   }
 
   public AutoCloseable openStream(JobStreamRequest request, JobSink sink) {
-    final JobStream stream = new JobStream(request, sink);
-    enqueue(new Query(() -> {
-      streamsByType.computeIfAbsent(request.type(), t -> new ArrayList<>()).add(stream);
-      serveJobs(request.type());
-    }));
-    return () -> enqueue(new Query(() -> {
-      final List<JobStream> streams = streamsByType.get(request.type());
-      if (streams != null) {
-        streams.remove(stream);
-      }
-    }));
+    final JobDelivery.Stream stream = new JobDelivery.Stream(request, sink);
+    enqueue(new Query(() -> jobDelivery.open(stream)));
+    return () -> enqueue(new Query(() -> jobDelivery.close(stream)));
   }
 
   /** Runs a read on the processing thread, where the state is consistent. */
@@ -259,8 +237,8 @@ public final class CommandProcessor implements AutoCloseable {
       if (command.onResult != null) {
         command.onResult.accept(result);
       }
-      afterCommit.add(() -> command.future.complete(result));
       handleEffects();
+      afterCommit.add(() -> command.future.complete(result));
     } catch (Rejection rejection) {
       effects.clear();
       afterCommit.add(() -> command.future.completeExceptionally(rejection));
@@ -335,69 +313,19 @@ public final class CommandProcessor implements AutoCloseable {
 
   /** Answers result waiters and hands new jobs to streams and long polls. */
   private void handleEffects() {
-    effects.completedInstances.forEach((key, variables) -> {
-      final ResultWaiter waiter = resultWaiters.remove(key);
-      if (waiter != null) {
-        final Map<String, Object> fetched = waiter.fetch(variables);
-        afterCommit.add(() -> waiter.future.complete(new ProcessInstanceResult(waiter.instance, fetched)));
-      }
-    });
-    effects.terminatedInstances.forEach(key -> {
-      final ResultWaiter waiter = resultWaiters.remove(key);
-      if (waiter != null) {
-        afterCommit.add(() -> waiter.future.completeExceptionally(Rejection.invalidState(
-            "Expected the process instance %d to complete, but it was terminated".formatted(key))));
-      }
-    });
-    final List<String> types = List.copyOf(effects.activatableJobTypes);
     if (!eventListeners.isEmpty() && !effects.events.isEmpty()) {
       final List<EngineEvent> emitted = List.copyOf(effects.events);
       afterCommit.add(() -> emitted.forEach(e -> eventListeners.forEach(l -> l.accept(e))));
     }
+    effects.completedInstances.forEach((key, variables) -> instanceResults.completed(key, variables, afterCommit::add));
+    effects.terminatedInstances.forEach(key -> instanceResults.terminated(key, afterCommit::add));
+    final List<String> types = List.copyOf(effects.activatableJobTypes);
     effects.clear();
-    types.forEach(this::serveJobs);
+    types.forEach(jobDelivery::serve);
   }
 
-  private void serveJobs(String type) {
-    final List<JobStream> streams = streamsByType.getOrDefault(type, List.of());
-    boolean served = true;
-    while (served && !streams.isEmpty() && state.hasActivatableJobs(type)) {
-      served = false;
-      for (final JobStream stream : List.copyOf(streams)) {
-        final JobStreamRequest request = stream.request;
-        final List<ActivatedJob> activated = activateNow(
-            new ActivateJobs(type, request.worker(), request.timeoutMillis(), 1, request.tenantIds()), request.fetchVariables());
-        for (final ActivatedJob job : activated) {
-          served = true;
-          afterCommit.add(() -> {
-            if (!stream.sink.push(job)) {
-              enqueue(new CommandTask(new EngineCommand.YieldJob(job.key()), new CompletableFuture<>(), null));
-            }
-          });
-        }
-      }
-    }
-    final ArrayDeque<JobPoll> polls = pollsByType.get(type);
-    while (polls != null && !polls.isEmpty() && state.hasActivatableJobs(type)) {
-      final JobPoll poll = polls.peek();
-      if (poll.future.isDone()) {
-        polls.poll();
-        continue;
-      }
-      final List<ActivatedJob> activated = activateNow(poll.command, poll.fetchVariables);
-      if (activated.isEmpty()) {
-        break;
-      }
-      polls.poll();
-      afterCommit.add(() -> deliver(poll.future, activated));
-    }
-  }
-
-  /** Hands jobs to a poll; if its caller went away meanwhile, the jobs are activatable again at once. */
-  private void deliver(CompletableFuture<List<ActivatedJob>> poll, List<ActivatedJob> jobs) {
-    if (!poll.complete(jobs)) {
-      jobs.forEach(job -> enqueue(new CommandTask(new EngineCommand.YieldJob(job.key()), new CompletableFuture<>(), null)));
-    }
+  private void yieldJob(long jobKey) {
+    enqueue(new CommandTask(new EngineCommand.YieldJob(jobKey), new CompletableFuture<>(), null));
   }
 
   /** Activates jobs as a journaled command and describes them for the worker. */
@@ -466,7 +394,7 @@ public final class CommandProcessor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    pollsByType.values().forEach(polls -> polls.forEach(p -> p.future.complete(List.of())));
+    jobDelivery.releaseAll();
     if (entriesSinceSnapshot > 0) {
       snapshot();
     }
@@ -490,21 +418,5 @@ public final class CommandProcessor implements AutoCloseable {
   private record Query(Runnable action) implements Task {
     @Override
     public void reject(Rejection rejection) {}
-  }
-
-  private record JobPoll(ActivateJobs command, List<String> fetchVariables, CompletableFuture<List<ActivatedJob>> future) {}
-
-  private record JobStream(JobStreamRequest request, JobSink sink) {}
-
-  private record ResultWaiter(ProcessInstanceCreated instance, List<String> fetchVariables,
-      CompletableFuture<ProcessInstanceResult> future) {
-    Map<String, Object> fetch(Map<String, Object> variables) {
-      if (fetchVariables == null || fetchVariables.isEmpty()) {
-        return variables;
-      }
-      final Map<String, Object> fetched = new LinkedHashMap<>();
-      fetchVariables.stream().filter(variables::containsKey).forEach(n -> fetched.put(n, variables.get(n)));
-      return fetched;
-    }
   }
 }
