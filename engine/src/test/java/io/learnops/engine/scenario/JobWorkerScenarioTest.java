@@ -118,6 +118,41 @@ class JobWorkerScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aFailedJobWithABackOffWaitsBeforeItIsHandedOutAgain(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String type = "backoff-" + transport;
+    ENGINE.deploy(transport, oneTask("backoff-" + transport, type));
+    client.newCreateInstanceCommand().bpmnProcessId("backoff-" + transport).latestVersion().send().join();
+    final ActivatedJob job = activateOne(client, type);
+
+    client.newFailCommand(job.getKey()).retries(1).retryBackoff(Duration.ofMinutes(10))
+        .errorMessage("vendor API rate-limited").send().join();
+
+    assertThat(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).isEmpty();
+    ENGINE.advanceClock(Duration.ofMinutes(11));
+    assertThat(activateOne(client, type).getKey()).isEqualTo(job.getKey());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aWorkerCanExtendItsJobTimeout(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String type = "extend-" + transport;
+    ENGINE.deploy(transport, oneTask("extend-" + transport, type));
+    client.newCreateInstanceCommand().bpmnProcessId("extend-" + transport).latestVersion().send().join();
+    final ActivatedJob job = activateOne(client, type, Duration.ofMinutes(1));
+
+    client.newUpdateTimeoutCommand(job.getKey()).timeout(Duration.ofMinutes(30)).send().join();
+    ENGINE.advanceClock(Duration.ofMinutes(5));
+
+    assertThat(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+        .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).isEmpty();
+    client.newCompleteCommand(job.getKey()).send().join();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void completingAnUnknownJobIsNotFound(Transport transport) {
     assertThatThrownBy(() -> ENGINE.client(transport).newCompleteCommand(2251799813999999L).send().join())
         .hasMessageContaining("2251799813999999")

@@ -42,6 +42,26 @@ class SignalAndErrorScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aSignalBoundaryEventInterruptsTheTask(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "withdrawable-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("design", t -> t.zeebeJobType("design-" + transport))
+        .boundaryEvent("programWithdrawn").signal("program-withdrawn-" + transport).endEvent("withdrawn")
+        .moveToActivity("design").endEvent("designed")
+        .done());
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .send().join();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "design", "ELEMENT_ACTIVATED"));
+
+    client.newBroadcastSignalCommand().signalName("program-withdrawn-" + transport).send().join();
+
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "withdrawn", "ELEMENT_COMPLETED"));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "design", "ELEMENT_TERMINATED")).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void aBusinessErrorFromAWorkerIsCaughtByItsCodeWithItsVariables(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     final String id = "enrol-" + transport;

@@ -94,6 +94,24 @@ class TimerScenarioTest {
     assertThat(activateOne(client, "report-" + transport).getBpmnProcessId()).isEqualTo(id);
   }
 
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aTimerDateWaitsUntilThatMoment(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "launch-day-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .intermediateCatchEvent("launchDay").timerWithDateExpression("launchAt")
+        .endEvent("launched").done());
+    final String launchAt = ENGINE.engine().clock().now().plus(Duration.ofDays(3)).toString();
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("launchAt", launchAt)).send().join();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "launchDay", "ELEMENT_ACTIVATED"));
+
+    ENGINE.advanceClock(Duration.ofDays(3).plusSeconds(1));
+
+    await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
+  }
+
   private static long reminders(long processInstanceKey) {
     return ENGINE.events().stream()
         .filter(e -> e.processInstanceKey() == processInstanceKey && "remind".equals(e.elementId())

@@ -83,6 +83,25 @@ class VariableScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void anOutputMappingWithADottedTargetBuildsANestedObject(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "nested-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("score", t -> t.zeebeJobType("score-" + transport)
+            .zeebeOutputExpression("tier", "triage.tier")
+            .zeebeOutputExpression("score", "triage.score"))
+        .endEvent().done());
+
+    final var result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .withResult().requestTimeout(java.time.Duration.ofSeconds(20)).send();
+    final ActivatedJob job = activateOne(client, "score-" + transport);
+    client.newCompleteCommand(job.getKey()).variables(Map.of("tier", 1, "score", 11)).send().join();
+
+    assertThat(result.join().getVariablesAsMap()).containsEntry("triage", Map.of("tier", 1, "score", 11));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void settingVariablesOnAnUnknownScopeIsNotFound(Transport transport) {
     assertThatThrownBy(() -> ENGINE.client(transport).newSetVariablesCommand(2251799813777777L)
         .variables(Map.of("a", 1)).send().join())
