@@ -259,8 +259,9 @@ public final class CommandProcessor implements AutoCloseable {
       if (command.onResult != null) {
         command.onResult.accept(result);
       }
-      afterCommit.add(() -> command.future.complete(result));
+      // effects first: a caller who has its answer must find the command's events published
       handleEffects();
+      afterCommit.add(() -> command.future.complete(result));
     } catch (Rejection rejection) {
       effects.clear();
       afterCommit.add(() -> command.future.completeExceptionally(rejection));
@@ -333,8 +334,12 @@ public final class CommandProcessor implements AutoCloseable {
     return null;
   }
 
-  /** Answers result waiters and hands new jobs to streams and long polls. */
+  /** Publishes the events, then answers result waiters and hands new jobs to streams and long polls. */
   private void handleEffects() {
+    if (!eventListeners.isEmpty() && !effects.events.isEmpty()) {
+      final List<EngineEvent> emitted = List.copyOf(effects.events);
+      afterCommit.add(() -> emitted.forEach(e -> eventListeners.forEach(l -> l.accept(e))));
+    }
     effects.completedInstances.forEach((key, variables) -> {
       final ResultWaiter waiter = resultWaiters.remove(key);
       if (waiter != null) {
@@ -350,10 +355,6 @@ public final class CommandProcessor implements AutoCloseable {
       }
     });
     final List<String> types = List.copyOf(effects.activatableJobTypes);
-    if (!eventListeners.isEmpty() && !effects.events.isEmpty()) {
-      final List<EngineEvent> emitted = List.copyOf(effects.events);
-      afterCommit.add(() -> emitted.forEach(e -> eventListeners.forEach(l -> l.accept(e))));
-    }
     effects.clear();
     types.forEach(this::serveJobs);
   }
