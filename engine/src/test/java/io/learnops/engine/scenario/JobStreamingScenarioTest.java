@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,8 +69,9 @@ class JobStreamingScenarioTest {
     final Queue<Long> completedByPolling = new ConcurrentLinkedQueue<>();
 
     // given a streaming worker that completes ten jobs and then stops working on the ones it gets
+    final AtomicInteger received = new AtomicInteger();
     final JobWorker streaming = streamingWorker(client, id, (jobClient, job) -> {
-      if (completedByStream.size() < 10) {
+      if (received.incrementAndGet() <= 10) {
         jobClient.newCompleteCommand(job).send().join();
         completedByStream.add(job.getKey());
       } else {
