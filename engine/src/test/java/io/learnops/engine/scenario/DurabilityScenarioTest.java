@@ -9,7 +9,6 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,7 @@ class DurabilityScenarioTest {
       final ProcessInstanceEvent waitingForMessage;
       final ProcessInstanceEvent waitingForTimer;
       final long activatedJobKey;
-      try (CamundaClient client = connect(engine, transport)) {
+      try (CamundaClient client = engine.connect(transport)) {
         client.newDeployResourceCommand()
             .addProcessModel(Bpmn.createExecutableProcess("delivery").startEvent()
                 .serviceTask("enrol", t -> t.zeebeJobType("enrol")).endEvent().done(), "delivery.bpmn")
@@ -61,7 +60,7 @@ class DurabilityScenarioTest {
       engine.kill();
       engine.start();
 
-      try (CamundaClient client = connect(engine, transport)) {
+      try (CamundaClient client = engine.connect(transport)) {
         // the job activated before the kill comes back once its deadline has passed
         final ActivatedJob again = await().atMost(Duration.ofSeconds(20)).until(
             () -> client.newActivateJobsCommand().jobType("enrol").maxJobsToActivate(5).timeout(Duration.ofSeconds(1))
@@ -86,18 +85,10 @@ class DurabilityScenarioTest {
 
       assertThat(engine.terminate()).isIn(0, 143);
       engine.start();
-      try (CamundaClient client = connect(engine, transport)) {
+      try (CamundaClient client = engine.connect(transport)) {
         // after a clean restart (from the shutdown snapshot) the second delivery job is still open
         assertThat(activateOne(client, "enrol").getBpmnProcessId()).isEqualTo("delivery");
       }
     }
-  }
-
-  private static CamundaClient connect(StandaloneEngineProcess engine, Transport transport) {
-    return CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create(engine.grpcAddress()))
-        .restAddress(URI.create(engine.restAddress()))
-        .preferRestOverGrpc(transport == Transport.REST)
-        .build();
   }
 }

@@ -2,15 +2,19 @@ package io.learnops.engine.scenario;
 
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone engine in a child JVM ({@code io.learnops.engine.Main}), so that a test can kill
@@ -34,13 +38,7 @@ final class StandaloneEngineProcess implements AutoCloseable {
   }
 
   void start() throws IOException {
-    final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "io.learnops.engine.Main", "--grpc-port=" + grpcPort, "--rest-port=" + restPort,
-        "--management-port=" + managementPort, "--data-dir=" + dataDir))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        .start();
+    process = launch(standardArguments());
     final HttpClient http = HttpClient.newHttpClient();
     final HttpRequest health = HttpRequest.newBuilder(
         URI.create("http://localhost:" + managementPort + "/actuator/health")).build();
@@ -51,6 +49,34 @@ final class StandaloneEngineProcess implements AutoCloseable {
           }
           return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         });
+  }
+
+  /** Starts the engine on its data directory when it is expected to refuse: returns the exit code. */
+  int startExpectingExit() throws IOException, InterruptedException {
+    return runExpectingExit(standardArguments().toArray(String[]::new));
+  }
+
+  /** Runs {@code Main} with exactly these arguments, expecting it to exit: returns the exit code. */
+  int runExpectingExit(String... arguments) throws IOException, InterruptedException {
+    process = launch(List.of(arguments));
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the engine did not exit; see " + logFile);
+    }
+    return process.exitValue();
+  }
+
+  /** Everything the engine printed so far, over all its runs. */
+  List<String> logLines() throws IOException {
+    return Files.readAllLines(logFile);
+  }
+
+  /** A real client for this engine over the given transport. */
+  CamundaClient connect(Transport transport) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://localhost:" + grpcPort))
+        .restAddress(URI.create("http://localhost:" + restPort))
+        .preferRestOverGrpc(transport == Transport.REST)
+        .build();
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
@@ -65,19 +91,27 @@ final class StandaloneEngineProcess implements AutoCloseable {
     return process.waitFor();
   }
 
-  String grpcAddress() {
-    return "http://localhost:" + grpcPort;
-  }
-
-  String restAddress() {
-    return "http://localhost:" + restPort;
-  }
-
   @Override
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
       kill();
     }
+  }
+
+  private List<String> standardArguments() {
+    return List.of("--grpc-port=" + grpcPort, "--rest-port=" + restPort, "--management-port=" + managementPort,
+        "--data-dir=" + dataDir);
+  }
+
+  private Process launch(List<String> arguments) throws IOException {
+    final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    final List<String> command = new ArrayList<>(
+        List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.learnops.engine.Main"));
+    command.addAll(arguments);
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .start();
   }
 
   private static int freePort() throws IOException {

@@ -1,13 +1,17 @@
 package io.learnops.engine.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnops.engine.api.Rejection;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Collectors;
 
 /**
@@ -73,7 +77,10 @@ final class JsonMapping {
     try {
       tree = mapper.readTree(body);
     } catch (IOException e) {
-      throw Rejection.invalidArgument("Request body is not valid JSON: " + originalMessage(e));
+      final String field = fieldWhereParsingStopped(e);
+      final String where = field.isEmpty() ? "" : " in field '%s'".formatted(field);
+      throw Rejection.invalidArgument(
+          "Request body is not valid JSON%s: %s".formatted(where, originalMessage(e)));
     }
     if (tree == null || tree.isMissingNode()) {
       return mapper.createObjectNode();
@@ -88,6 +95,28 @@ final class JsonMapping {
 
   private static String originalMessage(IOException e) {
     return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+  }
+
+  /**
+   * The member whose value is malformed, such as {@code variables} when a client embeds a broken
+   * variables document; empty when the body broke at the top level.
+   */
+  private static String fieldWhereParsingStopped(IOException e) {
+    if (!(e instanceof JsonProcessingException json)
+        || !(json.getProcessor() instanceof JsonParser parser)) {
+      return "";
+    }
+    final Deque<String> path = new ArrayDeque<>();
+    for (JsonStreamContext context = parser.getParsingContext();
+        context != null && !context.inRoot();
+        context = context.getParent()) {
+      if (context.inArray()) {
+        path.push("[" + context.getCurrentIndex() + "]");
+      } else if (context.getCurrentName() != null) {
+        path.push("." + context.getCurrentName());
+      }
+    }
+    return String.join("", path).replaceFirst("^\\.", "");
   }
 
   /** {@code changeset.retries} or {@code fetchVariable[2]}, as a client would spell the field. */

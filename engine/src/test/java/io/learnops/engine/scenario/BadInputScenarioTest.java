@@ -1,0 +1,231 @@
+package io.learnops.engine.scenario;
+
+import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.learnops.engine.state.Incident;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A caller who sends something wrong gets a clear error that names the culprit, and the engine
+ * applies nothing of the refused command.
+ */
+class BadInputScenarioTest {
+
+  @RegisterExtension static final EngineUnderTest ENGINE = new EngineUnderTest();
+
+  private static final List<String> NOT_AN_OBJECT = List.of("[1,2]", "42", "{broken");
+
+  private static BpmnModelInstance oneTask(String processId, String jobType) {
+    return Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("review", t -> t.zeebeJobType(jobType)).endEvent().done();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void variablesThatAreNotAJsonObjectAreRefusedNamingTheFieldAndNothingIsApplied(Transport transport)
+      throws Exception {
+    // given an instance waiting at a job its worker holds
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "bad-variables-" + transport;
+    ENGINE.deploy(transport, oneTask(id, id));
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("owner", "lea")).send().join();
+    final ActivatedJob job = activateOne(client, id);
+
+    try (RawRequests raw = new RawRequests(ENGINE.engine(), transport)) {
+      for (final String document : NOT_AN_OBJECT) {
+        // when every command that takes variables gets a document that is not a JSON object
+        // then each is refused naming the field
+        assertRefusedNamingVariables(transport, raw.createInstance(id, document));
+        assertRefusedNamingVariables(transport, raw.completeJob(job.getKey(), document));
+        assertRefusedNamingVariables(transport, raw.publishMessage("feedback-" + transport, "c-1", document));
+        assertRefusedNamingVariables(transport, raw.setVariables(instance.getProcessInstanceKey(), document));
+      }
+    }
+
+    // and nothing of them was applied: one instance, no message, the variables as they were, the job still open
+    final long instances = ENGINE.read(state -> state.elementInstances.values().stream()
+        .filter(e -> e.isRoot() && id.equals(e.bpmnProcessId)).count());
+    final boolean messageBuffered = ENGINE.read(state -> state.messages.values().stream()
+        .anyMatch(m -> m.name.equals("feedback-" + transport)));
+    final Map<String, Object> variables =
+        ENGINE.read(state -> Map.copyOf(state.variables.get(instance.getProcessInstanceKey())));
+    assertThat(instances).isEqualTo(1);
+    assertThat(messageBuffered).isFalse();
+    assertThat(variables).containsExactlyEntriesOf(Map.of("owner", "lea"));
+    client.newCompleteCommand(job.getKey()).send().join();
+    await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void commandsOnUnknownKeysAreNotFoundNamingTheKey(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+
+    assertNotFoundNaming("no-such-process",
+        () -> client.newCreateInstanceCommand().bpmnProcessId("no-such-process").latestVersion().send().join());
+    assertNotFoundNaming("2251799813900001",
+        () -> client.newCreateInstanceCommand().processDefinitionKey(2251799813900001L).send().join());
+    assertNotFoundNaming("2251799813900002",
+        () -> client.newCancelInstanceCommand(2251799813900002L).send().join());
+    assertNotFoundNaming("2251799813900003",
+        () -> client.newCompleteCommand(2251799813900003L).send().join());
+    assertNotFoundNaming("2251799813900004",
+        () -> client.newFailCommand(2251799813900004L).retries(1).send().join());
+    assertNotFoundNaming("2251799813900005",
+        () -> client.newThrowErrorCommand(2251799813900005L).errorCode("no-seats").send().join());
+    assertNotFoundNaming("2251799813900006",
+        () -> client.newUpdateRetriesCommand(2251799813900006L).retries(3).send().join());
+    assertNotFoundNaming("2251799813900007",
+        () -> client.newUpdateTimeoutCommand(2251799813900007L).timeout(Duration.ofMinutes(5)).send().join());
+    assertNotFoundNaming("2251799813900008",
+        () -> client.newResolveIncidentCommand(2251799813900008L).send().join());
+    assertNotFoundNaming("2251799813900009",
+        () -> client.newSetVariablesCommand(2251799813900009L).variables(Map.of("a", 1)).send().join());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aDeploymentWithOneInvalidResourceNamesResourceElementAndRuleAndDeploysNothing(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String good = "onboarding-" + transport;
+    final BpmnModelInstance invalid = Bpmn.createExecutableProcess("offboarding-" + transport).startEvent()
+        .serviceTask("revokeAccess").endEvent().done();
+
+    assertThatThrownBy(() -> client.newDeployResourceCommand()
+        .addProcessModel(oneTask(good, "welcome"), "onboarding.bpmn")
+        .addProcessModel(invalid, "offboarding.bpmn")
+        .send().join())
+        .hasMessageContaining("offboarding.bpmn")
+        .hasMessageContaining("revokeAccess")
+        .hasMessageContaining("needs a job type")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+
+    assertNotFoundNaming(good,
+        () -> client.newCreateInstanceCommand().bpmnProcessId(good).latestVersion().send().join());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void elementsNotSupportedYetAreRejectedAtDeployNamingElementAndType(Transport transport) {
+    final String p = "unsupported-" + transport;
+    final Map<String, BpmnModelInstance> modelsByUnsupportedType = Map.of(
+        "userTask", Bpmn.createExecutableProcess(p).startEvent().userTask("approveBudget").endEvent().done(),
+        "subProcess", Bpmn.createExecutableProcess(p).startEvent()
+            .subProcess("approveBudget").embeddedSubProcess().startEvent().endEvent().subProcessDone()
+            .endEvent().done(),
+        "callActivity", Bpmn.createExecutableProcess(p).startEvent()
+            .callActivity("approveBudget", c -> c.zeebeProcessId("budget-approval")).endEvent().done(),
+        "inclusiveGateway", Bpmn.createExecutableProcess(p).startEvent()
+            .inclusiveGateway("approveBudget").endEvent().done(),
+        "eventBasedGateway", Bpmn.createExecutableProcess(p).startEvent()
+            .eventBasedGateway("approveBudget")
+              .intermediateCatchEvent("approved")
+              .message(m -> m.name("budget-approved").zeebeCorrelationKeyExpression("requestId")).endEvent()
+            .moveToLastGateway()
+              .intermediateCatchEvent("noAnswer").timerWithDuration("P7D").endEvent()
+            .done(),
+        "multi-instance", Bpmn.createExecutableProcess(p).startEvent()
+            .serviceTask("approveBudget", t -> t.zeebeJobType("approve")
+                .multiInstance(m -> m.zeebeInputCollectionExpression("approvers").zeebeInputElement("approver")))
+            .endEvent().done());
+
+    modelsByUnsupportedType.forEach((type, model) ->
+        assertThatThrownBy(() -> ENGINE.client(transport).newDeployResourceCommand()
+            .addProcessModel(model, "approval.bpmn").send().join())
+            .as(type)
+            .hasMessageContaining("'approveBudget'")
+            .hasMessageContaining(type)
+            .hasMessageContaining("not supported")
+            .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT)));
+    assertNotFoundNaming(p, () -> ENGINE.client(transport).newCreateInstanceCommand().bpmnProcessId(p)
+        .latestVersion().send().join());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void feelSyntaxErrorsAreRejectedAtDeployNamingTheElement(Transport transport) {
+    final BpmnModelInstance brokenCondition = Bpmn.createExecutableProcess("budget-check-" + transport).startEvent()
+        .exclusiveGateway("bySize")
+          .sequenceFlowId("toFinance").conditionExpression("= budget >").endEvent()
+        .moveToLastExclusiveGateway()
+          .defaultFlow().endEvent()
+        .done();
+    final BpmnModelInstance brokenJobType = Bpmn.createExecutableProcess("dispatch-" + transport).startEvent()
+        .serviceTask("notify", t -> t.zeebeJobTypeExpression("\"notify-\" +")).endEvent().done();
+
+    assertThatThrownBy(() -> deploy(transport, brokenCondition))
+        .hasMessageContaining("'toFinance'")
+        .hasMessageContaining("condition")
+        .hasMessageContaining("budget >")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+    assertThatThrownBy(() -> deploy(transport, brokenJobType))
+        .hasMessageContaining("'notify'")
+        .hasMessageContaining("job type")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  /**
+   * The engine reads a static timer literal only when it schedules the timer, so a typo passes the
+   * deployment; the instance then stops at the timer with an incident that names it.
+   */
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aTimerWithAnInvalidDurationRaisesAnIncidentNamingTheElement(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "reminder-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .intermediateCatchEvent("waitBeforeReminder").timerWithDuration("PT15MIN").endEvent().done());
+
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .send().join();
+
+    final Incident incident = await().until(() -> ENGINE.read(state -> state.incidents.values().stream()
+        .filter(i -> i.processInstanceKey == instance.getProcessInstanceKey()).findFirst()), o -> o.isPresent()).get();
+    assertThat(incident.elementId).isEqualTo("waitBeforeReminder");
+    assertThat(incident.errorMessage).contains("PT15MIN", "'waitBeforeReminder'");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void activatingZeroJobsIsInvalid(Transport transport) {
+    assertThatThrownBy(() -> ENGINE.client(transport).newActivateJobsCommand().jobType("review")
+        .maxJobsToActivate(0).send().join())
+        .hasMessageContaining("maxJobsToActivate")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  private static void deploy(Transport transport, BpmnModelInstance model) {
+    ENGINE.client(transport).newDeployResourceCommand().addProcessModel(model, "model.bpmn").send().join();
+  }
+
+  private static void assertRefusedNamingVariables(Transport transport, RawRequests.Answer answer) {
+    if (transport == Transport.REST) {
+      assertThat(answer.status()).isEqualTo("400");
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+    } else {
+      assertThat(answer.status()).isEqualTo("INVALID_ARGUMENT");
+    }
+    assertThat(answer.detail()).contains("'variables'");
+  }
+
+  private static void assertNotFoundNaming(String key, ThrowingCallable command) {
+    assertThatThrownBy(command)
+        .hasMessageContaining(key)
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.NOT_FOUND));
+  }
+}
