@@ -2,6 +2,7 @@ package io.learnops.engine;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * The standalone engine: {@code java -jar engine-standalone.jar [--grpc-port=26500]
@@ -26,7 +27,14 @@ public final class Main {
       System.exit(2);
       return;
     }
-    final Engine engine = Engine.start(config);
+    final Engine engine;
+    try {
+      engine = Engine.start(config);
+    } catch (Exception e) {
+      LoggerFactory.getLogger(Main.class).error("The engine could not start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
     final CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       engine.close();

@@ -8,6 +8,7 @@ import io.learnops.engine.model.EventType;
 import io.learnops.engine.model.ExecutableProcess;
 import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.model.SequenceFlow;
+import io.learnops.engine.model.TimerSchedule;
 import io.learnops.engine.model.VariableMapping;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.ElementState;

@@ -314,16 +314,30 @@ public final class BpmnTransformer {
 
     private TimerDefinition timerDefinition(FlowElement element, TimerEventDefinition timer) {
       if (timer.getTimeDuration() != null) {
-        return new TimerDefinition(TimerDefinition.Kind.DURATION, expression(element, timer.getTimeDuration().getTextContent(), "timer duration"));
+        return timer(element, TimerDefinition.Kind.DURATION, timer.getTimeDuration().getTextContent());
       }
       if (timer.getTimeDate() != null) {
-        return new TimerDefinition(TimerDefinition.Kind.DATE, expression(element, timer.getTimeDate().getTextContent(), "timer date"));
+        return timer(element, TimerDefinition.Kind.DATE, timer.getTimeDate().getTextContent());
       }
       if (timer.getTimeCycle() != null) {
-        return new TimerDefinition(TimerDefinition.Kind.CYCLE, expression(element, timer.getTimeCycle().getTextContent(), "timer cycle"));
+        return timer(element, TimerDefinition.Kind.CYCLE, timer.getTimeCycle().getTextContent());
       }
       error(element, "a timer event needs a timeDuration, timeDate or timeCycle");
       return null;
+    }
+
+    /** A literal timer is checked now: a typo must fail the deployment, not a run weeks later. */
+    private TimerDefinition timer(FlowElement element, TimerDefinition.Kind kind, String text) {
+      final String what = "timer " + kind.name().toLowerCase();
+      final Expression expression = expression(element, text, what);
+      if (expression != null && expression.isStatic()) {
+        try {
+          TimerSchedule.of(kind, expression.staticValue(), 0);
+        } catch (RuntimeException e) {
+          error(element, "%s '%s' is not valid ISO 8601: %s".formatted(what, expression.staticValue(), e.getMessage()));
+        }
+      }
+      return new TimerDefinition(kind, expression);
     }
 
     private JobDefinition jobDefinition(FlowElement element) {

@@ -179,20 +179,32 @@ class BadInputScenarioTest {
         .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
   }
 
-  /**
-   * The engine reads a static timer literal only when it schedules the timer, so a typo passes the
-   * deployment; the instance then stops at the timer with an incident that names it.
-   */
   @ParameterizedTest
   @EnumSource(Transport.class)
-  void aTimerWithAnInvalidDurationRaisesAnIncidentNamingTheElement(Transport transport) {
+  void aTimerLiteralThatIsNotIso8601IsRejectedAtDeployNamingTheElement(Transport transport) {
+    final BpmnModelInstance badDuration = Bpmn.createExecutableProcess("reminder-" + transport).startEvent()
+        .intermediateCatchEvent("waitBeforeReminder").timerWithDuration("PT15MIN").endEvent().done();
+    final BpmnModelInstance badCycle = Bpmn.createExecutableProcess("weekly-" + transport)
+        .startEvent("everyWeek").timerWithCycle("R/P7X").endEvent().done();
+
+    assertThatThrownBy(() -> deploy(transport, badDuration))
+        .hasMessageContaining("'waitBeforeReminder'").hasMessageContaining("PT15MIN")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+    assertThatThrownBy(() -> deploy(transport, badCycle))
+        .hasMessageContaining("'everyWeek'").hasMessageContaining("R/P7X")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aTimerExpressionWithAnInvalidResultRaisesAnIncidentNamingTheElement(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
-    final String id = "reminder-" + transport;
+    final String id = "reminder-expr-" + transport;
     ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
-        .intermediateCatchEvent("waitBeforeReminder").timerWithDuration("PT15MIN").endEvent().done());
+        .intermediateCatchEvent("waitBeforeReminder").timerWithDurationExpression("reminderAfter").endEvent().done());
 
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-        .send().join();
+        .variables(java.util.Map.of("reminderAfter", "PT15MIN")).send().join();
 
     final Incident incident = await().until(() -> ENGINE.read(state -> state.incidents.values().stream()
         .filter(i -> i.processInstanceKey == instance.getProcessInstanceKey()).findFirst()), o -> o.isPresent()).get();

@@ -1,6 +1,5 @@
-package io.learnops.engine.bpmn;
+package io.learnops.engine.model;
 
-import io.learnops.engine.model.TimerDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,9 +13,10 @@ import java.time.format.DateTimeParseException;
  * {@code P3D}, {@code P1M}), a date ({@code 2026-12-01T09:00:00Z}) or a cycle ({@code R3/PT1H},
  * {@code R/P1D}, {@code R2/2026-12-01T09:00:00Z/PT1H}).
  */
-record TimerSchedule(long dueDate, int repetitions, long intervalMillis) {
+public record TimerSchedule(long dueDate, int repetitions, long intervalMillis) {
 
-  static TimerSchedule of(TimerDefinition.Kind kind, Object value, long now) {
+  /** @throws RuntimeException with the reason if the value is not a valid ISO 8601 timer */
+  public static TimerSchedule of(TimerDefinition.Kind kind, Object value, long now) {
     final String text = String.valueOf(value).strip();
     return switch (kind) {
       case DURATION -> new TimerSchedule(plus(now, text), 1, 0);
@@ -41,7 +41,7 @@ record TimerSchedule(long dueDate, int repetitions, long intervalMillis) {
   }
 
   /** The next due date of a cycle, or null when its repetitions are used up. */
-  static TimerSchedule next(TimerSchedule previous) {
+  public static TimerSchedule next(TimerSchedule previous) {
     if (previous.repetitions == 1 || previous.intervalMillis <= 0) {
       return null;
     }
