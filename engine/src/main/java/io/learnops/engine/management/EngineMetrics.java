@@ -3,6 +3,7 @@ package io.learnops.engine.management;
 import io.learnops.engine.bpmn.EngineEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 public final class EngineMetrics implements Consumer<EngineEvent> {
 
   private final MeterRegistry registry;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<CounterId, Counter> counters = new ConcurrentHashMap<>();
 
   public EngineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -53,7 +54,9 @@ public final class EngineMetrics implements Consumer<EngineEvent> {
   }
 
   private void count(String name, String... tags) {
-    final String id = name + String.join(",", tags);
-    counters.computeIfAbsent(id, k -> Counter.builder(name).tags(tags).tag("partition", "1").register(registry)).increment();
+    counters.computeIfAbsent(new CounterId(name, List.of(tags)),
+        id -> Counter.builder(name).tags(tags).tag("partition", "1").register(registry)).increment();
   }
+
+  private record CounterId(String name, List<String> tags) {}
 }
