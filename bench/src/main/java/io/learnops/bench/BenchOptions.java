@@ -10,10 +10,10 @@ import java.util.List;
 record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFlight) {
 
   static final String USAGE =
-      "usage: java -jar bench.jar [--seconds=20] [--warmup=5] [--scenario=all|rest-1|grpc-1|rest-10|grpc-10] [--in-flight=300]";
+      "usage: java -jar bench.jar [--seconds=20] [--warmup=10] [--scenario=all|rest-1|grpc-1|rest-10|grpc-10] [--in-flight=300]";
 
   static BenchOptions parse(String[] args) {
-    BenchOptions options = new BenchOptions(20, 5, "all", 300);
+    BenchOptions options = new BenchOptions(20, 10, "all", 300);
     for (final String arg : args) {
       final int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {

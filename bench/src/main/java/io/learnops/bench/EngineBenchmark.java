@@ -48,7 +48,15 @@ public final class EngineBenchmark {
     System.out.printf("Durable engine %s in-process; %d cores; Java %s; %d s per phase, %d s warm-up, at most %d instances in flight%n%n",
         Engine.VERSION, Runtime.getRuntime().availableProcessors(), Runtime.version(), options.seconds(),
         options.warmupSeconds(), options.inFlight());
-    System.out.println(ScenarioResult.markdownTable(results));
+    System.out.println(ScenarioResult.resultsTable(results));
+    System.out.println();
+    System.out.println("Round trips of single commands at the paced rate:");
+    System.out.println();
+    System.out.println(ScenarioResult.roundTripTable(results));
+    System.out.println();
+    System.out.println("Engine journal during the throughput phases:");
+    System.out.println();
+    System.out.println(ScenarioResult.journalTable(results));
   }
 
   private static void deploy(Engine engine) {

@@ -18,8 +18,10 @@ final class Phase {
   private final Semaphore permits;
   private final long windowEndNanos;
   private final Duration length;
-  // microseconds; auto-resizing, 3 significant digits
+  // all in microseconds; auto-resizing, 3 significant digits
   private final Histogram latencies = new ConcurrentHistogram(3);
+  private final Histogram createAcks = new ConcurrentHistogram(3);
+  private final Histogram completeAcks = new ConcurrentHistogram(3);
   private final LongAdder completedInWindow = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private int unfinished;
@@ -37,6 +39,16 @@ final class Phase {
 
   boolean tryStart(long timeoutNanos) throws InterruptedException {
     return permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** One create command's round trip: sent until the engine acknowledged it. */
+  void createAcknowledged(long roundTripNanos) {
+    createAcks.recordValue(TimeUnit.NANOSECONDS.toMicros(roundTripNanos));
+  }
+
+  /** One complete-job command's round trip. */
+  void completeAcknowledged(long roundTripNanos) {
+    completeAcks.recordValue(TimeUnit.NANOSECONDS.toMicros(roundTripNanos));
   }
 
   void completed(long sentNanos, long completedNanos) {
@@ -70,5 +82,13 @@ final class Phase {
 
   Histogram latencies() {
     return latencies;
+  }
+
+  Histogram createAcks() {
+    return createAcks;
+  }
+
+  Histogram completeAcks() {
+    return completeAcks;
   }
 }

@@ -25,6 +25,8 @@ final class ScenarioRunner {
   private final BenchOptions options;
   private final CompletionTracker tracker = new CompletionTracker();
   private final Failures failures = new Failures();
+  // the phase whose load runs now; a job's round trip counts there (phases are drained in between)
+  private volatile Phase current;
 
   ScenarioRunner(Engine engine, Scenario scenario, BenchOptions options) {
     this.engine = engine;
@@ -36,17 +38,22 @@ final class ScenarioRunner {
     try (CamundaClient client = scenario.transport().connect(engine, WORKER_THREADS);
         JobWorker worker = openWorker(client)) {
       progress("warm-up, %d s", options.warmupSeconds());
-      drive(client, Duration.ofSeconds(options.warmupSeconds()), 0);
+      load(client, Duration.ofSeconds(options.warmupSeconds()), 0).drain(DRAIN_TIMEOUT);
       progress("throughput, %d s, at most %d in flight", options.seconds(), options.inFlight());
-      final Phase saturated = drive(client, Duration.ofSeconds(options.seconds()), 0);
+      final JournalStats before = JournalStats.read(engine.meterRegistry());
+      final Phase saturated = load(client, Duration.ofSeconds(options.seconds()), 0);
+      // read before the drain, whose trickle of completions is not the saturated engine
+      final JournalStats.Activity journal = JournalStats.read(engine.meterRegistry()).since(before);
+      saturated.drain(DRAIN_TIMEOUT);
       // at least one a second, so a broken run still gets a (telling) latency phase
       final double rate = Math.max(1, saturated.completedPerSecond() / 2);
       progress("%.0f completed/s; latency at %.0f/s, %d s", saturated.completedPerSecond(), rate, options.seconds());
-      final Phase paced = drive(client, Duration.ofSeconds(options.seconds()), rate);
+      final Phase paced = load(client, Duration.ofSeconds(options.seconds()), rate);
+      paced.drain(DRAIN_TIMEOUT);
       if (failures.count() > 0) {
         progress("%d client calls failed, the first with: %s", failures.count(), failures.first());
       }
-      return ScenarioResult.of(scenario.name(), saturated, rate, paced);
+      return ScenarioResult.of(scenario.name(), saturated, journal, rate, paced);
     }
   }
 
@@ -56,23 +63,22 @@ final class ScenarioRunner {
     return scenario.transport().jobSupply(client.newWorker()
             .jobType(process.jobType())
             .handler((jobClient, job) -> {
+              final Phase phase = current;
+              final boolean last = lastTask.equals(job.getElementId());
+              final long instance = job.getProcessInstanceKey();
+              final long sentNanos = System.nanoTime();
               // non-blocking: the handler thread is free again before the engine answers
-              final var completion = jobClient.newCompleteCommand(job).send();
-              if (lastTask.equals(job.getElementId())) {
-                final long instance = job.getProcessInstanceKey();
-                completion.whenComplete((ok, error) -> {
-                  tracker.lastJobCompleted(instance, System.nanoTime(), error == null);
-                  if (error != null) {
-                    failures.record(error);
-                  }
-                });
-              } else {
-                completion.whenComplete((ok, error) -> {
-                  if (error != null) {
-                    failures.record(error);
-                  }
-                });
-              }
+              jobClient.newCompleteCommand(job).send().whenComplete((ok, error) -> {
+                final long now = System.nanoTime();
+                if (error == null) {
+                  phase.completeAcknowledged(now - sentNanos);
+                } else {
+                  failures.record(error);
+                }
+                if (last) {
+                  tracker.lastJobCompleted(instance, now, error == null);
+                }
+              });
             })
             // every instance has at most one job at a time, so this never holds jobs back
             .maxJobsActive(options.inFlight())
@@ -82,12 +88,13 @@ final class ScenarioRunner {
 
   /**
    * An open loop: starts instances until {@code length} has passed, as fast as the in-flight bound
-   * allows or, with a positive {@code ratePerSecond}, on that schedule, then waits for the
-   * stragglers.
+   * allows or, with a positive {@code ratePerSecond}, on that schedule. The caller drains the
+   * returned phase.
    */
-  private Phase drive(CamundaClient client, Duration length, double ratePerSecond) throws InterruptedException {
+  private Phase load(CamundaClient client, Duration length, double ratePerSecond) throws InterruptedException {
     final long startNanos = System.nanoTime();
     final Phase phase = new Phase(options.inFlight(), startNanos, length);
+    current = phase;
     final long periodNanos = ratePerSecond > 0 ? (long) (1e9 / ratePerSecond) : 0;
     long nextNanos = startNanos;
     for (long now = startNanos; now < phase.windowEndNanos(); now = System.nanoTime()) {
@@ -101,7 +108,6 @@ final class ScenarioRunner {
       nextNanos += periodNanos;
       start(client, phase);
     }
-    phase.drain(DRAIN_TIMEOUT);
     return phase;
   }
 
@@ -113,6 +119,7 @@ final class ScenarioRunner {
         .send()
         .whenComplete((created, error) -> {
           if (error == null) {
+            phase.createAcknowledged(System.nanoTime() - sentNanos);
             tracker.created(created.getProcessInstanceKey(), phase, sentNanos);
           } else {
             failures.record(error);
