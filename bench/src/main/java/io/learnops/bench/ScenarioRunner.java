@@ -71,7 +71,10 @@ final class ScenarioRunner {
               jobClient.newCompleteCommand(job).send().whenComplete((ok, error) -> {
                 final long now = System.nanoTime();
                 if (error == null) {
-                  phase.completeAcknowledged(now - sentNanos);
+                  // no phase yet: a job left over from an earlier scenario of the same process
+                  if (phase != null) {
+                    phase.completeAcknowledged(now - sentNanos);
+                  }
                 } else {
                   failures.record(error);
                 }
