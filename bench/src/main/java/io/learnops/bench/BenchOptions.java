@@ -1,0 +1,57 @@
+package io.learnops.bench;
+
+import java.util.List;
+
+/**
+ * What to run: {@code --seconds=N} per measured phase, {@code --warmup=N} seconds before them,
+ * {@code --scenario=all|rest-1|grpc-1|rest-10|grpc-10} and {@code --in-flight=N}, the most
+ * instances started but not yet completed at any moment.
+ */
+record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFlight) {
+
+  static final String USAGE =
+      "usage: java -jar bench.jar [--seconds=20] [--warmup=10] [--scenario=all|rest-1|grpc-1|rest-10|grpc-10] [--in-flight=300]";
+
+  static BenchOptions parse(String[] args) {
+    BenchOptions options = new BenchOptions(20, 10, "all", 300);
+    for (final String arg : args) {
+      final int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("unknown argument '" + arg + "'");
+      }
+      final String name = arg.substring(2, eq);
+      final String value = arg.substring(eq + 1);
+      options = switch (name) {
+        case "seconds" -> new BenchOptions(positive(name, value), options.warmupSeconds, options.scenario, options.inFlight);
+        case "warmup" -> new BenchOptions(options.seconds, positive(name, value), options.scenario, options.inFlight);
+        case "scenario" -> new BenchOptions(options.seconds, options.warmupSeconds, scenario(value), options.inFlight);
+        case "in-flight" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, positive(name, value));
+        default -> throw new IllegalArgumentException("unknown option '--" + name + "'");
+      };
+    }
+    return options;
+  }
+
+  List<Scenario> scenarios() {
+    return Scenario.ALL.stream().filter(s -> scenario.equals("all") || s.name().equals(scenario)).toList();
+  }
+
+  private static String scenario(String value) {
+    if (!value.equals("all") && Scenario.ALL.stream().noneMatch(s -> s.name().equals(value))) {
+      throw new IllegalArgumentException("--scenario must be all, rest-1, grpc-1, rest-10 or grpc-10, but was '" + value + "'");
+    }
+    return value;
+  }
+
+  private static int positive(String name, String value) {
+    try {
+      final int number = Integer.parseInt(value);
+      if (number <= 0) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--%s must be a positive number, but was '%s'".formatted(name, value));
+    }
+  }
+}
