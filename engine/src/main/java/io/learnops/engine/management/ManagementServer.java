@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -19,7 +18,7 @@ public final class ManagementServer implements AutoCloseable {
   private final HttpServer server;
 
   public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server = JdkHttpServers.create(port);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       final Thread thread = new Thread(r, "learnops-engine-management");
       thread.setDaemon(true);

@@ -16,10 +16,10 @@ import io.learnops.engine.model.BpmnTransformer;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
 import io.learnops.engine.state.EngineState;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +48,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final CommandCodec codec = new CommandCodec();
   private final BlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<byte[]> batchEntries = new ArrayList<>();
+  private final JournalWriter writer;
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
   private final InstanceResults instanceResults = new InstanceResults();
   private final JobDelivery jobDelivery =
@@ -59,6 +61,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final Effects effects = new Effects();
   private final Thread thread;
   private volatile boolean running = true;
+  /** set when the journal cannot be written: nothing more may be accepted */
+  private volatile boolean halted;
   private EngineState state;
   private BpmnExecutor executor;
   private DeploymentProcessor deployments;
@@ -66,12 +70,15 @@ public final class CommandProcessor implements AutoCloseable {
   private InstanceProcessor instances;
   private EventProcessor events;
   private long entriesSinceSnapshot;
+  /** position of the last journaled entry, counted here because the writer appends later */
+  private long position;
 
   public CommandProcessor(DurableLog log, EngineClock clock, int snapshotEvery) {
     this.log = log;
     this.clock = clock;
     this.snapshotEvery = snapshotEvery;
     this.thread = new Thread(this::run, "learnops-engine-processor");
+    this.writer = new JournalWriter(log, this::halt);
   }
 
   /** Loads the latest snapshot, replays the journal after it, then starts processing. */
@@ -97,11 +104,13 @@ public final class CommandProcessor implements AutoCloseable {
       replayed[0]++;
     });
     entriesSinceSnapshot = replayed[0];
+    position = log.lastPosition();
     if (replayed[0] > 0 || snapshot.isPresent()) {
       LOG.info("Recovered state: snapshot at position {}, {} journal entries replayed in {} ms",
           snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), replayed[0],
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
     }
+    writer.start();
     thread.start();
   }
 
@@ -121,7 +130,7 @@ public final class CommandProcessor implements AutoCloseable {
 
   /** False once processing stopped, e.g. because the journal could not be written. */
   public boolean isRunning() {
-    return running && thread.isAlive();
+    return running && thread.isAlive() && writer.isHealthy();
   }
 
   public int queueDepth() {
@@ -195,7 +204,7 @@ public final class CommandProcessor implements AutoCloseable {
 
   private void run() {
     final List<Task> batch = new ArrayList<>();
-    while (running || !inbox.isEmpty()) {
+    while (!halted && (running || !inbox.isEmpty())) {
       try {
         final Task first = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
         if (first != null) {
@@ -205,20 +214,41 @@ public final class CommandProcessor implements AutoCloseable {
         batch.forEach(this::execute);
         batch.clear();
         processDueWork();
-        log.commit();
-        runAfterCommit();
-        snapshotIfDue();
+        handOverToWriter();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        LOG.error("The engine stopped processing: the journal could not be written", e);
-        afterCommit.clear();
-        running = false;
-        inbox.forEach(t -> t.reject(new Rejection(Rejection.Type.UNAVAILABLE, "The engine stopped: " + e.getMessage())));
-        return;
+        LOG.error("The engine stopped processing", e);
+        halt();
       }
     }
+    if (halted) {
+      inbox.forEach(t -> t.reject(new Rejection(Rejection.Type.UNAVAILABLE, "The engine stopped; see its log")));
+    }
+  }
+
+  private void halt() {
+    halted = true;
+    running = false;
+  }
+
+  /** The batch's entries and answers go to the writer; the next batch is processed meanwhile. */
+  private void handOverToWriter() throws InterruptedException {
+    if (batchEntries.isEmpty() && afterCommit.isEmpty()) {
+      return;
+    }
+    final Optional<DurableLog.StoredSnapshot> snapshot = entriesSinceSnapshot >= snapshotEvery
+        ? Optional.of(takeSnapshot())
+        : Optional.empty();
+    writer.submit(new JournalWriter.Batch(List.copyOf(batchEntries), List.copyOf(afterCommit), snapshot));
+    batchEntries.clear();
+    afterCommit.clear();
+  }
+
+  private DurableLog.StoredSnapshot takeSnapshot() {
+    entriesSinceSnapshot = 0;
+    return new DurableLog.StoredSnapshot(position, codec.encodeState(state));
   }
 
   private long waitMillis() {
@@ -264,7 +294,8 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void journal(long now, EngineCommand command) {
-    log.append(codec.encode(new JournalEntry(now, command)));
+    batchEntries.add(codec.encode(new JournalEntry(now, command)));
+    position++;
     entriesSinceSnapshot++;
   }
 
@@ -355,32 +386,6 @@ public final class CommandProcessor implements AutoCloseable {
     }
   }
 
-  private void runAfterCommit() {
-    for (final Runnable action : afterCommit) {
-      try {
-        action.run();
-      } catch (RuntimeException e) {
-        LOG.warn("Answering a caller failed", e);
-      }
-    }
-    afterCommit.clear();
-  }
-
-  private void snapshotIfDue() {
-    if (entriesSinceSnapshot >= snapshotEvery) {
-      snapshot();
-    }
-  }
-
-  private void snapshot() {
-    try {
-      log.writeSnapshot(log.lastPosition(), codec.encodeState(state));
-      entriesSinceSnapshot = 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write a snapshot", e);
-    }
-  }
-
   /** Stops taking commands, finishes the ones accepted, writes a snapshot and closes the log. */
   @Override
   public void close() {
@@ -391,12 +396,13 @@ public final class CommandProcessor implements AutoCloseable {
     running = false;
     try {
       thread.join(10_000);
+      jobDelivery.releaseAll();
+      if (entriesSinceSnapshot > 0 && writer.isHealthy()) {
+        writer.submit(new JournalWriter.Batch(List.of(), List.of(), Optional.of(takeSnapshot())));
+      }
+      writer.stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    jobDelivery.releaseAll();
-    if (entriesSinceSnapshot > 0) {
-      snapshot();
     }
     log.close();
   }

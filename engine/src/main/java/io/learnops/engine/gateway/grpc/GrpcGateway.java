@@ -6,6 +6,8 @@ import io.learnops.engine.api.EngineApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,12 @@ public final class GrpcGateway implements AutoCloseable {
 
   private final Server server;
   private final Duration gracePeriod;
+  /** Writes replies, so the engine's journal writer, which completes the futures, goes back to the disk. */
+  private final ExecutorService replies = Executors.newFixedThreadPool(2, runnable -> {
+    final Thread thread = new Thread(runnable, "learnops-grpc-replies");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public GrpcGateway(final EngineApi api, final int port) {
     this(api, port, GRACE_PERIOD);
@@ -46,7 +54,7 @@ public final class GrpcGateway implements AutoCloseable {
     final ResponseMapper responses = new ResponseMapper();
     final GatewayService service =
         new GatewayService(
-            api, new RequestMapper(), responses, statuses, new Replies(statuses));
+            api, new RequestMapper(), responses, statuses, new Replies(statuses, replies));
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress(port))
             .addService(service)
@@ -66,6 +74,7 @@ public final class GrpcGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    replies.shutdown();
     server.shutdown();
     try {
       if (!server.awaitTermination(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -4,6 +4,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,15 +13,17 @@ import java.util.function.Supplier;
  * throwing at once (typically while the request is mapped) or by failing the future later; both
  * end as the same gRPC status.
  *
- * <p>Futures complete on the engine's processing thread, so replying never blocks: it only hands
- * messages to gRPC.
+ * <p>Futures complete on an engine thread; the reply is written on the gateway's own executor so
+ * that the engine thread goes straight back to its work.
  */
 final class Replies {
 
   private final StatusMapper statuses;
+  private final Executor executor;
 
-  Replies(final StatusMapper statuses) {
+  Replies(final StatusMapper statuses, final Executor executor) {
     this.statuses = statuses;
+    this.executor = executor;
   }
 
   <R, P> void unary(
@@ -48,7 +51,7 @@ final class Replies {
     // parked job activation learns that its jobs never reached a worker. Having a handler also
     // keeps gRPC from throwing at the engine thread when it answers a cancelled call.
     call.setOnCancelHandler(() -> future.cancel(false));
-    future.whenComplete((result, failure) -> reply(call, result, failure, toResponses));
+    future.whenCompleteAsync((result, failure) -> reply(call, result, failure, toResponses), executor);
   }
 
   private <R, P> void reply(

@@ -2,8 +2,8 @@ package io.learnops.engine.gateway.rest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.management.JdkHttpServers;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +51,7 @@ public final class RestGateway implements AutoCloseable {
                 new IncidentHandler(api, json))
             .flatMap(handler -> handler.routes().stream())
             .toList();
-    server = HttpServer.create(new InetSocketAddress(requestedPort), 0);
+    server = JdkHttpServers.create(requestedPort);
     server.createContext("/", new Router(routes, new ResponseWriter(json), this::execute));
     server.setExecutor(executor);
     server.start();

@@ -1,0 +1,125 @@
+package io.learnops.engine.processing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes processed batches durable on its own thread, so the processor works on the next batch
+ * while this one is written and fsynced (pipelined group commit). Batches are committed in order;
+ * several waiting batches share one fsync. Only after the fsync does it run the batch's answers —
+ * no caller hears back before its command is on disk — and store the snapshot taken at the
+ * batch's end, so a snapshot never gets ahead of the journal.
+ */
+final class JournalWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+  /** How far the processor may run ahead of the disk before it waits (back-pressure). */
+  private static final int MAX_PENDING_BATCHES = 8;
+  private static final Batch STOP = new Batch(List.of(), List.of(), Optional.empty());
+
+  private final DurableLog log;
+  private final Runnable onFailure;
+  private final BlockingQueue<Batch> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
+  private final Thread thread = new Thread(this::run, "learnops-engine-journal-writer");
+  private volatile boolean failed;
+
+  /**
+   * @param onFailure called once if the journal cannot be written; nothing of the failed batches
+   *     is answered, and the engine must stop
+   */
+  JournalWriter(DurableLog log, Runnable onFailure) {
+    this.log = log;
+    this.onFailure = onFailure;
+  }
+
+  /**
+   * @param entries encoded journal entries, in processing order
+   * @param onDurable answers and notifications, run after the entries are fsynced
+   * @param snapshot the state at the end of this batch, to store once the batch is durable
+   */
+  record Batch(List<byte[]> entries, List<Runnable> onDurable, Optional<DurableLog.StoredSnapshot> snapshot) {}
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues a batch; waits while the disk is {@value #MAX_PENDING_BATCHES} batches behind. */
+  void submit(Batch batch) throws InterruptedException {
+    if (!failed) {
+      pending.put(batch);
+    }
+  }
+
+  boolean isHealthy() {
+    return !failed && thread.isAlive();
+  }
+
+  /** Writes everything submitted so far, then stops. */
+  void stop() throws InterruptedException {
+    if (thread.isAlive()) {
+      pending.put(STOP);
+      thread.join();
+    }
+  }
+
+  private void run() {
+    final List<Batch> batches = new ArrayList<>();
+    while (true) {
+      try {
+        batches.add(pending.take());
+        pending.drainTo(batches);
+        final boolean stop = batches.remove(STOP);
+        write(batches);
+        batches.clear();
+        if (stop) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException | IOException e) {
+        LOG.error("The engine stopped: its journal could not be written under the data directory", e);
+        failed = true;
+        pending.clear();
+        onFailure.run();
+        return;
+      }
+    }
+  }
+
+  private void write(List<Batch> batches) throws IOException {
+    boolean appended = false;
+    for (final Batch batch : batches) {
+      for (final byte[] entry : batch.entries()) {
+        log.append(entry);
+        appended = true;
+      }
+    }
+    if (appended) {
+      log.commit();
+    }
+    for (final Batch batch : batches) {
+      batch.onDurable().forEach(JournalWriter::runQuietly);
+    }
+    for (final Batch batch : batches) {
+      if (batch.snapshot().isPresent()) {
+        final DurableLog.StoredSnapshot snapshot = batch.snapshot().get();
+        log.writeSnapshot(snapshot.position(), snapshot.state());
+      }
+    }
+  }
+
+  private static void runQuietly(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.warn("Answering a caller failed", e);
+    }
+  }
+}
