@@ -5,15 +5,17 @@ import java.util.List;
 /**
  * What to run: {@code --seconds=N} per measured phase, {@code --warmup=N} seconds before them,
  * {@code --scenario=all|rest-1|grpc-1|rest-10|grpc-10} and {@code --in-flight=N}, the most
- * instances started but not yet completed at any moment.
+ * instances started but not yet completed at any moment; {@code --rate=N} paces the latency
+ * phase at N instances/s instead of half the measured throughput; {@code --poll-interval=MS} sets
+ * the workers' poll interval (default: the client's, 100 ms).
  */
-record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFlight) {
+record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFlight, int rate, int pollIntervalMillis) {
 
   static final String USAGE =
-      "usage: java -jar bench.jar [--seconds=20] [--warmup=10] [--scenario=all|rest-1|grpc-1|rest-10|grpc-10] [--in-flight=300]";
+      "usage: java -jar bench.jar [--seconds=20] [--warmup=10] [--scenario=all|rest-1|grpc-1|rest-10|grpc-10] [--in-flight=300] [--rate=N] [--poll-interval=MS]";
 
   static BenchOptions parse(String[] args) {
-    BenchOptions options = new BenchOptions(20, 10, "all", 300);
+    BenchOptions options = new BenchOptions(20, 10, "all", 300, 0, 0);
     for (final String arg : args) {
       final int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
@@ -22,10 +24,12 @@ record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFligh
       final String name = arg.substring(2, eq);
       final String value = arg.substring(eq + 1);
       options = switch (name) {
-        case "seconds" -> new BenchOptions(positive(name, value), options.warmupSeconds, options.scenario, options.inFlight);
-        case "warmup" -> new BenchOptions(options.seconds, positive(name, value), options.scenario, options.inFlight);
-        case "scenario" -> new BenchOptions(options.seconds, options.warmupSeconds, scenario(value), options.inFlight);
-        case "in-flight" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, positive(name, value));
+        case "seconds" -> new BenchOptions(positive(name, value), options.warmupSeconds, options.scenario, options.inFlight, options.rate, options.pollIntervalMillis);
+        case "warmup" -> new BenchOptions(options.seconds, positive(name, value), options.scenario, options.inFlight, options.rate, options.pollIntervalMillis);
+        case "scenario" -> new BenchOptions(options.seconds, options.warmupSeconds, scenario(value), options.inFlight, options.rate, options.pollIntervalMillis);
+        case "in-flight" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, positive(name, value), options.rate, options.pollIntervalMillis);
+        case "rate" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, options.inFlight, positive(name, value), options.pollIntervalMillis);
+        case "poll-interval" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, options.inFlight, options.rate, positive(name, value));
         default -> throw new IllegalArgumentException("unknown option '--" + name + "'");
       };
     }

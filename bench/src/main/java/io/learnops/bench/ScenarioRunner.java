@@ -46,7 +46,7 @@ final class ScenarioRunner {
       final JournalStats.Activity journal = JournalStats.read(engine.meterRegistry()).since(before);
       saturated.drain(DRAIN_TIMEOUT);
       // at least one a second, so a broken run still gets a (telling) latency phase
-      final double rate = Math.max(1, saturated.completedPerSecond() / 2);
+      final double rate = options.rate() > 0 ? options.rate() : Math.max(1, saturated.completedPerSecond() / 2);
       progress("%.0f completed/s; latency at %.0f/s, %d s", saturated.completedPerSecond(), rate, options.seconds());
       final Phase paced = load(client, Duration.ofSeconds(options.seconds()), rate);
       paced.drain(DRAIN_TIMEOUT);
@@ -86,6 +86,9 @@ final class ScenarioRunner {
             // every instance has at most one job at a time, so this never holds jobs back
             .maxJobsActive(options.inFlight())
             .name("bench-" + scenario.name()))
+        .pollInterval(options.pollIntervalMillis() > 0
+            ? java.time.Duration.ofMillis(options.pollIntervalMillis())
+            : client.getConfiguration().getDefaultJobPollInterval())
         .open();
   }
 

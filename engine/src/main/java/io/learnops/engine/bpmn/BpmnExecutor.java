@@ -260,6 +260,15 @@ public final class BpmnExecutor {
           transition(instance, ElementState.ACTIVATED);
         }
       }
+      case SUB_PROCESS -> {
+        if (openBoundaryEvents(instance, node)) {
+          transition(instance, ElementState.ACTIVATED);
+          final ElementInstance start = activate(node.noneStartEvent(), instance);
+          if (start != null) {
+            completeWith(start, null);
+          }
+        }
+      }
       case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
         if (openBoundaryEvents(instance, node) && openCatchEvent(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
@@ -370,12 +379,14 @@ public final class BpmnExecutor {
         || !scope.joinTokens.isEmpty()) {
       return;
     }
-    transition(scope, ElementState.COMPLETING);
-    if (scope.isRoot()) {
-      effects.completedInstances.put(scope.key, variables.visible(scope.key));
-      transition(scope, ElementState.COMPLETED);
-      remove(scope);
+    if (!scope.isRoot()) {
+      runCompletion(scope);
+      return;
     }
+    transition(scope, ElementState.COMPLETING);
+    effects.completedInstances.put(scope.key, variables.visible(scope.key));
+    transition(scope, ElementState.COMPLETED);
+    remove(scope);
   }
 
   /** Terminates an instance and everything inside it; the caller decides what follows. */

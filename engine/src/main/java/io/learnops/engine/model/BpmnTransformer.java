@@ -24,6 +24,7 @@ import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -131,29 +132,30 @@ public final class BpmnTransformer {
 
     ExecutableProcess build() {
       final FlowNode processNode = new FlowNode(process.getId(), process.getName(), ElementType.PROCESS, EventType.NONE);
-      final Collection<FlowElement> elements = process.getFlowElements();
-      elements.stream()
-          .filter(e -> !(e instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow))
-          .forEach(this::addNode);
+      addElements(process.getFlowElements(), null);
       attachBoundaryEvents();
-      elements.stream()
-          .filter(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class::isInstance)
-          .map(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class::cast)
-          .forEach(this::addSequenceFlow);
-      elements.stream()
-          .filter(ExclusiveGateway.class::isInstance)
-          .map(ExclusiveGateway.class::cast)
-          .forEach(this::linkDefaultFlow);
-      final List<FlowNode> starts = nodes.values().stream().filter(n -> n.type() == ElementType.START_EVENT).toList();
+      final ModelInstance model = process.getModelInstance();
+      model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class).forEach(this::addSequenceFlow);
+      model.getModelElementsByType(ExclusiveGateway.class).forEach(this::linkDefaultFlow);
+      final List<FlowNode> starts = nodes.values().stream()
+          .filter(n -> n.type() == ElementType.START_EVENT && n.flowScope == null)
+          .toList();
       if (starts.stream().filter(s -> s.eventType() == EventType.NONE).count() > 1) {
         errors.add("process '%s': has more than one none start event".formatted(process.getId()));
       }
       return new ExecutableProcess(process.getId(), processNode, Map.copyOf(nodes), starts, List.copyOf(nodes.values()));
     }
 
-    private void addNode(FlowElement element) {
+    private void addElements(Collection<FlowElement> elements, FlowNode container) {
+      elements.stream()
+          .filter(e -> !(e instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow))
+          .forEach(e -> addNode(e, container));
+    }
+
+    private void addNode(FlowElement element, FlowNode container) {
       final Optional<FlowNode> node = create(element);
       node.ifPresent(n -> {
+        n.flowScope = container;
         nodes.put(n.id(), n);
         if (element instanceof Activity activity) {
           readIoMappings(activity, n);
@@ -165,7 +167,23 @@ public final class BpmnTransformer {
             || element instanceof BoundaryEvent || element instanceof IntermediateThrowEvent) {
           readOutputMappingsOfEvent(element, n);
         }
+        if (element instanceof SubProcess subProcess) {
+          addElements(subProcess.getFlowElements(), n);
+          linkInnerStart(subProcess, n);
+        }
       });
+    }
+
+    /** An embedded subprocess starts at its one none start event. */
+    private void linkInnerStart(SubProcess subProcess, FlowNode node) {
+      final List<FlowNode> innerStarts = nodes.values().stream()
+          .filter(n -> n.flowScope == node && n.type() == ElementType.START_EVENT)
+          .toList();
+      if (innerStarts.size() != 1 || innerStarts.get(0).eventType() != EventType.NONE) {
+        error(subProcess, "an embedded subprocess must have exactly one none start event");
+        return;
+      }
+      node.noneStartEvent = innerStarts.get(0);
     }
 
     private Optional<FlowNode> create(FlowElement element) {
@@ -197,6 +215,13 @@ public final class BpmnTransformer {
       }
       if (element instanceof Task && "task".equals(element.getElementType().getTypeName())) {
         return Optional.of(new FlowNode(id, name, ElementType.TASK, EventType.NONE));
+      }
+      if (element instanceof SubProcess subProcess) {
+        if (subProcess.triggeredByEvent()) {
+          unsupported(element, "event subProcess");
+          return Optional.empty();
+        }
+        return Optional.of(new FlowNode(id, name, ElementType.SUB_PROCESS, EventType.NONE));
       }
       if (element instanceof ExclusiveGateway) {
         return Optional.of(new FlowNode(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE));

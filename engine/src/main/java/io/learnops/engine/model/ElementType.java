@@ -14,6 +14,7 @@ public enum ElementType {
   RECEIVE_TASK,
   TASK,
   MANUAL_TASK,
+  SUB_PROCESS,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   SEQUENCE_FLOW;
@@ -24,6 +25,6 @@ public enum ElementType {
 
   /** Activities can have boundary events and input/output mappings. */
   public boolean isActivity() {
-    return isJobWorkerTask() || this == RECEIVE_TASK || this == TASK || this == MANUAL_TASK;
+    return isJobWorkerTask() || this == RECEIVE_TASK || this == TASK || this == MANUAL_TASK || this == SUB_PROCESS;
   }
 }

@@ -29,6 +29,10 @@ public final class FlowNode {
   String errorCode;
   boolean interrupting = true;
   FlowNode attachedTo;
+  /** the embedded subprocess this element is in; null for elements of the process itself */
+  FlowNode flowScope;
+  /** for an embedded subprocess: where its inner flow starts */
+  FlowNode noneStartEvent;
 
   FlowNode(String id, String name, ElementType type, EventType eventType) {
     this.id = id;
@@ -105,6 +109,14 @@ public final class FlowNode {
 
   public FlowNode attachedTo() {
     return attachedTo;
+  }
+
+  public Optional<FlowNode> flowScope() {
+    return Optional.ofNullable(flowScope);
+  }
+
+  public FlowNode noneStartEvent() {
+    return noneStartEvent;
   }
 
   @Override

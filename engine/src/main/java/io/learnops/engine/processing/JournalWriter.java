@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,12 @@ final class JournalWriter {
   private final Runnable onFailure;
   private final BlockingQueue<Batch> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
   private final Thread thread = new Thread(this::run, "learnops-engine-journal-writer");
+  /** One thread, so answers keep the order of their commands; the writer goes back to the disk. */
+  private final ExecutorService answers = Executors.newSingleThreadExecutor(runnable -> {
+    final Thread answering = new Thread(runnable, "learnops-engine-answers");
+    answering.setDaemon(true);
+    return answering;
+  });
   private volatile boolean failed;
 
   /**
@@ -66,6 +75,8 @@ final class JournalWriter {
       pending.put(STOP);
       thread.join();
     }
+    answers.shutdown();
+    answers.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   private void run() {
@@ -104,8 +115,10 @@ final class JournalWriter {
     if (appended) {
       log.commit();
     }
-    for (final Batch batch : batches) {
-      batch.onDurable().forEach(JournalWriter::runQuietly);
+    final List<Runnable> durable = new ArrayList<>();
+    batches.forEach(batch -> durable.addAll(batch.onDurable()));
+    if (!durable.isEmpty()) {
+      answers.execute(() -> durable.forEach(JournalWriter::runQuietly));
     }
     for (final Batch batch : batches) {
       if (batch.snapshot().isPresent()) {

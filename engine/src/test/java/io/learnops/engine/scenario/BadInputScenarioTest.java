@@ -125,9 +125,7 @@ class BadInputScenarioTest {
     final String p = "unsupported-" + transport;
     final Map<String, BpmnModelInstance> modelsByUnsupportedType = Map.of(
         "userTask", Bpmn.createExecutableProcess(p).startEvent().userTask("approveBudget").endEvent().done(),
-        "subProcess", Bpmn.createExecutableProcess(p).startEvent()
-            .subProcess("approveBudget").embeddedSubProcess().startEvent().endEvent().subProcessDone()
-            .endEvent().done(),
+        "event subProcess", eventSubProcess(p),
         "callActivity", Bpmn.createExecutableProcess(p).startEvent()
             .callActivity("approveBudget", c -> c.zeebeProcessId("budget-approval")).endEvent().done(),
         "inclusiveGateway", Bpmn.createExecutableProcess(p).startEvent()
@@ -219,6 +217,13 @@ class BadInputScenarioTest {
         .maxJobsToActivate(0).send().join())
         .hasMessageContaining("maxJobsToActivate")
         .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  private static BpmnModelInstance eventSubProcess(String processId) {
+    final var builder = Bpmn.createExecutableProcess(processId);
+    builder.eventSubProcess("approveBudget", sub -> sub.startEvent().message(m -> m.name("budget-changed")
+        .zeebeCorrelationKeyExpression("requestId")).endEvent());
+    return builder.startEvent().endEvent().done();
   }
 
   private static void deploy(Transport transport, BpmnModelInstance model) {
