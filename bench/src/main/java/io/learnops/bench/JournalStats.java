@@ -29,7 +29,7 @@ record JournalStats(long commits, double commitSeconds, double records, long nan
   }
 
   /**
-   * @param commitShare the fraction of wall time the single processing thread spent writing and
+   * @param commitShare the fraction of wall time the journal writer thread spent writing and
    *     fsyncing, during which it processes nothing
    */
   record Activity(double commitsPerSecond, double recordsPerSecond, double recordsPerCommit,

@@ -49,7 +49,7 @@ record ScenarioResult(
 
   static String journalTable(List<ScenarioResult> results) {
     return table("""
-        | Scenario | Group commits/s | Journal records/s | Records per commit | Mean write+fsync (ms) | Processor time in write+fsync |
+        | Scenario | Group commits/s | Journal records/s | Records per commit | Mean write+fsync (ms) | Journal writer time in write+fsync |
         |---|---:|---:|---:|---:|---:|
         """, results, r -> "| %s | %.0f | %.0f | %.1f | %.2f | %.0f%% |".formatted(r.scenario,
         r.journal.commitsPerSecond(), r.journal.recordsPerSecond(), r.journal.recordsPerCommit(),
