@@ -443,38 +443,39 @@ public final class BpmnExecutor {
 
   // ---- variables ------------------------------------------------------------------------
 
+  /** Input mappings read the flow scope and write local variables of the element. */
   private boolean applyInputMappings(ElementInstance instance, FlowNode node) {
-    if (node.inputs().isEmpty()) {
-      return true;
-    }
-    final Map<String, Object> locals = new LinkedHashMap<>();
-    for (final VariableMapping mapping : node.inputs()) {
-      final Evaluation result = feel.evaluate(mapping.source(), variables.lookup(instance.flowScopeKey));
-      if (result.isFailure()) {
-        raiseIncident(instance, Incident.ErrorType.IO_MAPPING_ERROR, result.error(), Incident.Retry.ACTIVATE, -1);
-        return false;
-      }
-      MappingTarget.put(locals, mapping.target(), result.value());
-    }
-    variables.setLocal(instance.key, locals);
-    return true;
+    return evaluateMappings(instance, node.inputs(), instance.flowScopeKey, Incident.Retry.ACTIVATE)
+        .map(locals -> {
+          variables.setLocal(instance.key, locals);
+          return true;
+        })
+        .orElse(false);
   }
 
+  /** Output mappings read the element's scope and propagate to the flow scope. */
   private boolean applyOutputMappings(ElementInstance instance, FlowNode node) {
-    if (node.outputs().isEmpty()) {
-      return true;
-    }
+    return evaluateMappings(instance, node.outputs(), instance.key, Incident.Retry.COMPLETE)
+        .map(results -> {
+          variables.propagate(instance.flowScopeKey, results);
+          return true;
+        })
+        .orElse(false);
+  }
+
+  /** The mapped values, or empty after raising an incident for the first mapping that fails. */
+  private Optional<Map<String, Object>> evaluateMappings(
+      ElementInstance instance, List<VariableMapping> mappings, long readScope, Incident.Retry retry) {
     final Map<String, Object> results = new LinkedHashMap<>();
-    for (final VariableMapping mapping : node.outputs()) {
-      final Evaluation result = feel.evaluate(mapping.source(), variables.lookup(instance.key));
+    for (final VariableMapping mapping : mappings) {
+      final Evaluation result = feel.evaluate(mapping.source(), variables.lookup(readScope));
       if (result.isFailure()) {
-        raiseIncident(instance, Incident.ErrorType.IO_MAPPING_ERROR, result.error(), Incident.Retry.COMPLETE, -1);
-        return false;
+        raiseIncident(instance, Incident.ErrorType.IO_MAPPING_ERROR, result.error(), retry, -1);
+        return Optional.empty();
       }
       MappingTarget.put(results, mapping.target(), result.value());
     }
-    variables.propagate(instance.flowScopeKey, results);
-    return true;
+    return Optional.of(results);
   }
 
   // ---- flows ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The job lifecycle: activatable → activated (for a worker, until a deadline) → completed, failed
@@ -135,36 +136,25 @@ final class JobProcessor {
   }
 
   void yield(long jobKey) {
-    final Job job = state.jobs.get(jobKey);
-    if (job != null && job.state == Job.State.ACTIVATED) {
-      state.unindexJob(job);
-      makeActivatable(job);
-      state.indexJob(job);
-      executor.event("JOB", "YIELDED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
-    }
+    release(jobKey, Job.State.ACTIVATED, job -> true, "YIELDED");
   }
 
   void timeOut(List<Long> jobKeys) {
-    for (final long key : jobKeys) {
-      final Job job = state.jobs.get(key);
-      if (job != null && job.state == Job.State.ACTIVATED && job.deadline <= executor.now()) {
-        state.unindexJob(job);
-        makeActivatable(job);
-        state.indexJob(job);
-        executor.event("JOB", "TIMED_OUT", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
-      }
-    }
+    jobKeys.forEach(key -> release(key, Job.State.ACTIVATED, job -> job.deadline <= executor.now(), "TIMED_OUT"));
   }
 
   void recur(List<Long> jobKeys) {
-    for (final long key : jobKeys) {
-      final Job job = state.jobs.get(key);
-      if (job != null && job.state == Job.State.BACKING_OFF && job.recurAt <= executor.now()) {
-        state.unindexJob(job);
-        makeActivatable(job);
-        state.indexJob(job);
-        executor.event("JOB", "RECURRED_AFTER_BACKOFF", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
-      }
+    jobKeys.forEach(key -> release(key, Job.State.BACKING_OFF, job -> job.recurAt <= executor.now(), "RECURRED_AFTER_BACKOFF"));
+  }
+
+  /** Makes a job activatable again if it is still in the state (and past the time) that called for it. */
+  private void release(long jobKey, Job.State expected, Predicate<Job> due, String intent) {
+    final Job job = state.jobs.get(jobKey);
+    if (job != null && job.state == expected && due.test(job)) {
+      state.unindexJob(job);
+      makeActivatable(job);
+      state.indexJob(job);
+      executor.event("JOB", intent, job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
     }
   }
 
