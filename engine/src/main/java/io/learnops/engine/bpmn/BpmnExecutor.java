@@ -256,10 +256,13 @@ public final class BpmnExecutor {
       }
       case END_EVENT -> activateEndEvent(instance, node);
       case SERVICE_TASK, SEND_TASK, SCRIPT_TASK, BUSINESS_RULE_TASK -> {
-        if (openBoundaryEvents(instance, node) && createJob(instance, node)) {
+        if (node.script().isPresent()) {
+          runScript(instance, node);
+        } else if (openBoundaryEvents(instance, node) && createJob(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
         }
       }
+      case INTERMEDIATE_THROW_EVENT -> activateThrowEvent(instance, node);
       case SUB_PROCESS -> {
         if (openBoundaryEvents(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
@@ -270,7 +273,10 @@ public final class BpmnExecutor {
         }
       }
       case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
-        if (openBoundaryEvents(instance, node) && openCatchEvent(instance, node)) {
+        if (node.eventType() == EventType.LINK) {
+          transition(instance, ElementState.ACTIVATED);
+          completeWith(instance, null);
+        } else if (openBoundaryEvents(instance, node) && openCatchEvent(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
           correlateBufferedMessage(instance);
         }
@@ -280,7 +286,77 @@ public final class BpmnExecutor {
     return false;
   }
 
+  /** None, signal and link throw events pass through; a message throw event waits for its job. */
+  private void activateThrowEvent(ElementInstance instance, FlowNode node) {
+    if (node.isJobBased()) {
+      if (createJob(instance, node)) {
+        transition(instance, ElementState.ACTIVATED);
+      }
+      return;
+    }
+    if (node.eventType() == EventType.SIGNAL && !throwSignal(instance, node)) {
+      return;
+    }
+    transition(instance, ElementState.ACTIVATED);
+    completeWith(instance, null);
+  }
+
+  /** A script task computes its FEEL expression and completes with the result variable. */
+  private void runScript(ElementInstance instance, FlowNode node) {
+    final Evaluation result = feel.evaluate(node.script().orElseThrow(), variables.lookup(instance.key));
+    if (result.isFailure()) {
+      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, result.error(), Incident.Retry.ACTIVATE, -1);
+      return;
+    }
+    transition(instance, ElementState.ACTIVATED);
+    final Map<String, Object> output = new LinkedHashMap<>();
+    output.put(node.resultVariable(), result.value());
+    completeWith(instance, output);
+  }
+
+  /** Broadcasts the event's signal, with the event's local variables (its input mappings). */
+  private boolean throwSignal(ElementInstance instance, FlowNode node) {
+    final Evaluation name = feel.evaluate(node.signalName(), variables.lookup(instance.key));
+    if (name.isFailure()) {
+      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, name.error(), Incident.Retry.ACTIVATE, -1);
+      return false;
+    }
+    final Map<String, Object> signalVariables = new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
+    event("SIGNAL", "BROADCASTED", state.nextKey(), instance.processInstanceKey, instance.bpmnProcessId,
+        instance.elementId, String.valueOf(name.value()));
+    broadcastSignal(String.valueOf(name.value()), signalVariables, instance.tenantId);
+    return true;
+  }
+
+  /** Triggers every signal subscription and signal start event of that name. */
+  public void broadcastSignal(String signalName, Map<String, Object> signalVariables, String tenantId) {
+    for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, signalName)) {
+      if (subscription.tenantId.equals(tenantId) && state.subscriptions.containsKey(subscription.key)) {
+        correlate(subscription, signalVariables);
+      }
+    }
+    for (final ProcessDefinition definition : state.latestDefinitions()) {
+      if (!definition.tenantId.equals(tenantId)) {
+        continue;
+      }
+      processes.get(definition).startEvents().stream()
+          .filter(start -> start.eventType() == EventType.SIGNAL && start.signalName().isStatic()
+              && signalName.equals(start.signalName().staticValue()))
+          .findFirst()
+          .ifPresent(start -> createProcessInstance(definition, Map.of(), start, new LinkedHashMap<>(signalVariables)));
+    }
+  }
+
   private void activateEndEvent(ElementInstance instance, FlowNode node) {
+    if (node.isJobBased()) {
+      if (createJob(instance, node)) {
+        transition(instance, ElementState.ACTIVATED);
+      }
+      return;
+    }
+    if (node.eventType() == EventType.SIGNAL && !throwSignal(instance, node)) {
+      return;
+    }
     transition(instance, ElementState.ACTIVATED);
     if (node.eventType() != EventType.ERROR) {
       completeWith(instance, null);
@@ -337,6 +413,9 @@ public final class BpmnExecutor {
     for (final SequenceFlow flow : flows.get()) {
       takeFlow(flow, scope);
     }
+    if (node.linkTarget() != null) {
+      jumpTo(node.linkTarget(), scope);
+    }
     completeScopeIfDone(scope);
   }
 
@@ -345,6 +424,19 @@ public final class BpmnExecutor {
     final int generation = scope.flowGeneration;
     event("PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", -1, scope.processInstanceKey, scope.bpmnProcessId, flow.id(), "SEQUENCE_FLOW");
     followUps.add(() -> arrive(flow, scope.key, generation));
+  }
+
+  /** A link throw event continues at its catch event, like a sequence flow that is not drawn. */
+  private void jumpTo(FlowNode target, ElementInstance scope) {
+    scope.flowsInFlight++;
+    final int generation = scope.flowGeneration;
+    followUps.add(() -> {
+      final ElementInstance current = state.elementInstances.get(scope.key);
+      if (current != null && current.state == ElementState.ACTIVATED && current.flowGeneration == generation) {
+        current.flowsInFlight--;
+        activate(target, current);
+      }
+    });
   }
 
   private void arrive(SequenceFlow flow, long scopeKey, int generation) {

@@ -14,6 +14,7 @@ import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
@@ -30,6 +31,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -137,6 +139,7 @@ public final class BpmnTransformer {
       final ModelInstance model = process.getModelInstance();
       model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class).forEach(this::addSequenceFlow);
       model.getModelElementsByType(ExclusiveGateway.class).forEach(this::linkDefaultFlow);
+      resolveLinks();
       final List<FlowNode> starts = nodes.values().stream()
           .filter(n -> n.type() == ElementType.START_EVENT && n.flowScope == null)
           .toList();
@@ -174,6 +177,37 @@ public final class BpmnTransformer {
       });
     }
 
+    /** A link throw event continues at the one link catch event of the same name in its scope. */
+    private void resolveLinks() {
+      nodes.values().stream()
+          .filter(n -> n.type() == ElementType.INTERMEDIATE_THROW_EVENT && n.eventType() == EventType.LINK)
+          .forEach(link -> {
+            final List<FlowNode> targets = nodes.values().stream()
+                .filter(n -> n.type() == ElementType.INTERMEDIATE_CATCH_EVENT && n.eventType() == EventType.LINK
+                    && n.flowScope == link.flowScope && java.util.Objects.equals(n.linkName, link.linkName))
+                .toList();
+            if (targets.size() == 1) {
+              link.linkTarget = targets.get(0);
+            } else {
+              errors.add("element '%s': expected one link catch event named '%s' in the same scope, but found %d"
+                  .formatted(link.id(), link.linkName, targets.size()));
+            }
+          });
+    }
+
+    private void readScript(FlowElement element, ZeebeScript script, FlowNode node) {
+      if (script.getExpression() == null || script.getResultVariable() == null || script.getResultVariable().isBlank()) {
+        error(element, "a script task with zeebe:script needs an expression and a resultVariable");
+        return;
+      }
+      final ParseOutcome outcome = expressions.parseFeel(script.getExpression());
+      if (!outcome.isValid()) {
+        error(element, "script: " + outcome.error());
+      }
+      node.script = outcome.expression();
+      node.resultVariable = script.getResultVariable();
+    }
+
     /** An embedded subprocess starts at its one none start event. */
     private void linkInnerStart(SubProcess subProcess, FlowNode node) {
       final List<FlowNode> innerStarts = nodes.values().stream()
@@ -198,7 +232,12 @@ public final class BpmnTransformer {
           default -> ElementType.BUSINESS_RULE_TASK;
         };
         final FlowNode node = new FlowNode(id, name, type, EventType.NONE);
-        node.job = jobDefinition(element);
+        final ZeebeScript script = ((BaseElement) element).getSingleExtensionElement(ZeebeScript.class);
+        if (type == ElementType.SCRIPT_TASK && script != null) {
+          readScript(element, script, node);
+        } else {
+          node.job = jobDefinition(element);
+        }
         return Optional.of(node);
       }
       if (element instanceof ReceiveTask receive) {
@@ -235,11 +274,15 @@ public final class BpmnTransformer {
       }
       if (element instanceof EndEvent end) {
         return event(end, ElementType.END_EVENT, end.getEventDefinitions(),
-            List.of(EventType.NONE, EventType.TERMINATE, EventType.ERROR));
+            List.of(EventType.NONE, EventType.TERMINATE, EventType.ERROR, EventType.MESSAGE, EventType.SIGNAL));
       }
       if (element instanceof IntermediateCatchEvent catchEvent) {
         return event(catchEvent, ElementType.INTERMEDIATE_CATCH_EVENT, catchEvent.getEventDefinitions(),
-            List.of(EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL));
+            List.of(EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL, EventType.LINK));
+      }
+      if (element instanceof IntermediateThrowEvent throwEvent) {
+        return event(throwEvent, ElementType.INTERMEDIATE_THROW_EVENT, throwEvent.getEventDefinitions(),
+            List.of(EventType.NONE, EventType.MESSAGE, EventType.SIGNAL, EventType.LINK));
       }
       if (element instanceof BoundaryEvent boundary) {
         final Optional<FlowNode> node = event(boundary, ElementType.BOUNDARY_EVENT, boundary.getEventDefinitions(),
@@ -268,13 +311,22 @@ public final class BpmnTransformer {
       switch (eventType) {
         case MESSAGE -> {
           final MessageEventDefinition message = (MessageEventDefinition) definition;
-          if (message.getMessage() == null) {
+          if (type == ElementType.INTERMEDIATE_THROW_EVENT || type == ElementType.END_EVENT) {
+            node.job = jobDefinition(element); // Zeebe sends messages from a job worker
+          } else if (message.getMessage() == null) {
             error(element, "a message event must reference a message");
           } else {
             node.message = messageDefinition(element, message.getMessage(), type != ElementType.START_EVENT);
           }
         }
         case TIMER -> node.timer = timerDefinition(element, (TimerEventDefinition) definition);
+        case LINK -> {
+          final String linkName = ((LinkEventDefinition) definition).getName();
+          if (linkName == null || linkName.isBlank()) {
+            error(element, "a link event needs a name");
+          }
+          node.linkName = linkName;
+        }
         case SIGNAL -> {
           final SignalEventDefinition signal = (SignalEventDefinition) definition;
           if (signal.getSignal() == null || signal.getSignal().getName() == null) {
@@ -317,6 +369,9 @@ public final class BpmnTransformer {
       }
       if (definition instanceof TerminateEventDefinition) {
         return EventType.TERMINATE;
+      }
+      if (definition instanceof LinkEventDefinition) {
+        return EventType.LINK;
       }
       return null;
     }

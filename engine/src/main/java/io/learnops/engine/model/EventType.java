@@ -7,5 +7,6 @@ public enum EventType {
   TIMER,
   SIGNAL,
   ERROR,
-  TERMINATE
+  TERMINATE,
+  LINK
 }

@@ -33,6 +33,12 @@ public final class FlowNode {
   FlowNode flowScope;
   /** for an embedded subprocess: where its inner flow starts */
   FlowNode noneStartEvent;
+  /** {@code zeebe:script}: a FEEL expression computed by the engine instead of a job worker */
+  Expression script;
+  String resultVariable;
+  /** for a link throw event: the link catch event it continues at */
+  FlowNode linkTarget;
+  String linkName;
 
   FlowNode(String id, String name, ElementType type, EventType eventType) {
     this.id = id;
@@ -113,6 +119,23 @@ public final class FlowNode {
 
   public Optional<FlowNode> flowScope() {
     return Optional.ofNullable(flowScope);
+  }
+
+  public Optional<Expression> script() {
+    return Optional.ofNullable(script);
+  }
+
+  public String resultVariable() {
+    return resultVariable;
+  }
+
+  public FlowNode linkTarget() {
+    return linkTarget;
+  }
+
+  /** Elements that create a job for a worker: job tasks and message throw events. */
+  public boolean isJobBased() {
+    return job != null && script == null;
   }
 
   public FlowNode noneStartEvent() {

@@ -15,11 +15,8 @@ import io.learnops.engine.state.Message;
 import io.learnops.engine.state.ProcessDefinition;
 import io.learnops.engine.state.Subscription;
 import io.learnops.engine.state.Timer;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Messages, signals and timers. A published message correlates to every waiting instance whose
@@ -88,7 +85,7 @@ final class EventProcessor {
       if (!definition.tenantId.equals(message.tenantId) || message.startedProcesses.contains(definition.bpmnProcessId)) {
         continue;
       }
-      startEvent(definition, EventType.MESSAGE, message.name).ifPresent(start -> {
+      messageStartEvent(definition, message.name).ifPresent(start -> {
         message.startedProcesses.add(definition.bpmnProcessId);
         executor.createProcessInstance(definition, Map.of(), start, message.variables);
       });
@@ -111,19 +108,7 @@ final class EventProcessor {
     }
     final long key = state.nextKey();
     executor.event("SIGNAL", "BROADCASTED", key, -1, null, null, command.signalName());
-    final Set<Long> triggered = new HashSet<>();
-    for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, command.signalName())) {
-      if (subscription.tenantId.equals(command.tenantId()) && state.subscriptions.containsKey(subscription.key)
-          && triggered.add(subscription.key)) {
-        executor.correlate(subscription, command.variables());
-      }
-    }
-    for (final ProcessDefinition definition : state.latestDefinitions()) {
-      if (definition.tenantId.equals(command.tenantId())) {
-        startEvent(definition, EventType.SIGNAL, command.signalName()).ifPresent(start ->
-            executor.createProcessInstance(definition, Map.of(), start, new LinkedHashMap<>(command.variables())));
-      }
-    }
+    executor.broadcastSignal(command.signalName(), command.variables(), command.tenantId());
     return key;
   }
 
@@ -136,13 +121,13 @@ final class EventProcessor {
     }
   }
 
-  private java.util.Optional<FlowNode> startEvent(ProcessDefinition definition, EventType type, String name) {
+  private java.util.Optional<FlowNode> messageStartEvent(ProcessDefinition definition, String messageName) {
     final ExecutableProcess process = processes.get(definition);
     return process.startEvents().stream()
-        .filter(s -> s.eventType() == type)
+        .filter(s -> s.eventType() == EventType.MESSAGE)
         .filter(s -> {
-          final Expression nameExpression = type == EventType.MESSAGE ? s.message().name() : s.signalName();
-          return nameExpression.isStatic() && name.equals(nameExpression.staticValue());
+          final Expression name = s.message().name();
+          return name.isStatic() && messageName.equals(name.staticValue());
         })
         .findFirst();
   }
