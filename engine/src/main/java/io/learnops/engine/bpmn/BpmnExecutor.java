@@ -129,12 +129,33 @@ public final class BpmnExecutor {
     if (waiting == null || waiting.state != ElementState.ACTIVATED) {
       return;
     }
-    if (subscription.catchElementId.equals(waiting.elementId)) {
-      completeWith(waiting, eventVariables);
-    } else {
-      triggerBoundary(waiting, process(waiting).element(subscription.catchElementId), eventVariables);
-    }
+    trigger(waiting, subscription.catchElementId, eventVariables);
     runFollowUps();
+  }
+
+  /** An event happened for a waiting instance: its own catch event, a gateway's event or a boundary event. */
+  private void trigger(ElementInstance waiting, String catchElementId, Map<String, Object> eventVariables) {
+    if (catchElementId.equals(waiting.elementId)) {
+      completeWith(waiting, eventVariables);
+    } else if (waiting.type == ElementType.EVENT_BASED_GATEWAY) {
+      passGateway(waiting, process(waiting).element(catchElementId), eventVariables);
+    } else {
+      triggerBoundary(waiting, process(waiting).element(catchElementId), eventVariables);
+    }
+  }
+
+  /** The first event wins: the gateway completes and its flow leads to that event, already triggered. */
+  private void passGateway(ElementInstance gateway, FlowNode event, Map<String, Object> eventVariables) {
+    final ElementInstance scope = flowScope(gateway);
+    final String flowId = node(gateway).outgoing().stream()
+        .filter(flow -> flow.targetId().equals(event.id())).findFirst().orElseThrow().id();
+    closeEventScopes(gateway);
+    transition(gateway, ElementState.COMPLETING);
+    transition(gateway, ElementState.COMPLETED);
+    remove(gateway);
+    event("PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", -1, scope.processInstanceKey, scope.bpmnProcessId,
+        flowId, "SEQUENCE_FLOW");
+    activateTriggered(event, scope, eventVariables);
   }
 
   public void triggerTimer(Timer timer) {
@@ -149,15 +170,11 @@ public final class BpmnExecutor {
     if (waiting == null || waiting.state != ElementState.ACTIVATED) {
       return;
     }
-    if (timer.catchElementId.equals(waiting.elementId)) {
-      completeWith(waiting, Map.of());
-    } else {
-      final FlowNode boundary = process(waiting).element(timer.catchElementId);
-      if (!boundary.isInterrupting()) {
-        reschedule(timer);
-      }
-      triggerBoundary(waiting, boundary, Map.of());
+    final boolean boundary = !timer.catchElementId.equals(waiting.elementId) && waiting.type != ElementType.EVENT_BASED_GATEWAY;
+    if (boundary && !process(waiting).element(timer.catchElementId).isInterrupting()) {
+      reschedule(timer);
     }
+    trigger(waiting, timer.catchElementId, Map.of());
     runFollowUps();
   }
 
@@ -217,6 +234,25 @@ public final class BpmnExecutor {
   // ---- lifecycle ------------------------------------------------------------------------
 
   private ElementInstance activate(FlowNode node, ElementInstance scope) {
+    final ElementInstance instance = newInstance(node, scope);
+    transition(instance, ElementState.ACTIVATING);
+    return runActivation(instance) ? instance : null;
+  }
+
+  /**
+   * Activates a catch event whose event already happened (chosen at an event-based gateway) and
+   * completes it with the event's variables.
+   */
+  private void activateTriggered(FlowNode node, ElementInstance scope, Map<String, Object> eventVariables) {
+    final ElementInstance instance = newInstance(node, scope);
+    transition(instance, ElementState.ACTIVATING);
+    if (applyInputMappings(instance, node)) {
+      transition(instance, ElementState.ACTIVATED);
+      completeWith(instance, eventVariables);
+    }
+  }
+
+  private ElementInstance newInstance(FlowNode node, ElementInstance scope) {
     final ElementInstance instance = new ElementInstance();
     instance.key = state.nextKey();
     instance.elementId = node.id();
@@ -230,8 +266,7 @@ public final class BpmnExecutor {
     instance.createdAt = now;
     state.elementInstances.put(instance.key, instance);
     scope.children.add(instance.key);
-    transition(instance, ElementState.ACTIVATING);
-    return runActivation(instance) ? instance : null;
+    return instance;
   }
 
   /**
@@ -263,6 +298,12 @@ public final class BpmnExecutor {
         }
       }
       case INTERMEDIATE_THROW_EVENT -> activateThrowEvent(instance, node);
+      case EVENT_BASED_GATEWAY -> {
+        if (openGatewayEvents(instance, node)) {
+          transition(instance, ElementState.ACTIVATED);
+          correlateBufferedMessage(instance);
+        }
+      }
       case SUB_PROCESS -> {
         if (openBoundaryEvents(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
@@ -676,6 +717,17 @@ public final class BpmnExecutor {
 
   private boolean openCatchEvent(ElementInstance instance, FlowNode node) {
     return openEvent(instance, node);
+  }
+
+  /** The gateway instance waits for every event behind it; the first to happen wins. */
+  private boolean openGatewayEvents(ElementInstance gateway, FlowNode node) {
+    closeEventScopes(gateway);
+    for (final SequenceFlow flow : node.outgoing()) {
+      if (!openEvent(gateway, process(gateway).element(flow.targetId()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Opens the subscription or timer of a catch or boundary event on the waiting instance. */

@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
@@ -140,6 +141,7 @@ public final class BpmnTransformer {
       model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class).forEach(this::addSequenceFlow);
       model.getModelElementsByType(ExclusiveGateway.class).forEach(this::linkDefaultFlow);
       resolveLinks();
+      nodes.values().stream().filter(n -> n.type() == ElementType.EVENT_BASED_GATEWAY).forEach(this::checkEventBasedGateway);
       final List<FlowNode> starts = nodes.values().stream()
           .filter(n -> n.type() == ElementType.START_EVENT && n.flowScope == null)
           .toList();
@@ -173,6 +175,22 @@ public final class BpmnTransformer {
         if (element instanceof SubProcess subProcess) {
           addElements(subProcess.getFlowElements(), n);
           linkInnerStart(subProcess, n);
+        }
+      });
+    }
+
+    /** An event-based gateway waits for the first of at least two message, timer or signal catch events. */
+    private void checkEventBasedGateway(FlowNode gateway) {
+      if (gateway.outgoing.size() < 2) {
+        errors.add("element '%s': an event-based gateway needs at least two outgoing sequence flows".formatted(gateway.id()));
+      }
+      gateway.outgoing.forEach(flow -> {
+        final FlowNode target = nodes.get(flow.targetId());
+        final boolean catchable = target.type() == ElementType.INTERMEDIATE_CATCH_EVENT
+            && List.of(EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL).contains(target.eventType());
+        if (!catchable) {
+          errors.add("element '%s': an event-based gateway may only lead to message, timer or signal catch events, but '%s' is %s"
+              .formatted(gateway.id(), target.id(), target.type()));
         }
       });
     }
@@ -264,6 +282,9 @@ public final class BpmnTransformer {
       }
       if (element instanceof ExclusiveGateway) {
         return Optional.of(new FlowNode(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE));
+      }
+      if (element instanceof EventBasedGateway) {
+        return Optional.of(new FlowNode(id, name, ElementType.EVENT_BASED_GATEWAY, EventType.NONE));
       }
       if (element instanceof ParallelGateway) {
         return Optional.of(new FlowNode(id, name, ElementType.PARALLEL_GATEWAY, EventType.NONE));

@@ -18,6 +18,7 @@ public enum ElementType {
   SUB_PROCESS,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
+  EVENT_BASED_GATEWAY,
   SEQUENCE_FLOW;
 
   public boolean isJobWorkerTask() {

@@ -130,13 +130,6 @@ class BadInputScenarioTest {
             .callActivity("approveBudget", c -> c.zeebeProcessId("budget-approval")).endEvent().done(),
         "inclusiveGateway", Bpmn.createExecutableProcess(p).startEvent()
             .inclusiveGateway("approveBudget").endEvent().done(),
-        "eventBasedGateway", Bpmn.createExecutableProcess(p).startEvent()
-            .eventBasedGateway("approveBudget")
-              .intermediateCatchEvent("approved")
-              .message(m -> m.name("budget-approved").zeebeCorrelationKeyExpression("requestId")).endEvent()
-            .moveToLastGateway()
-              .intermediateCatchEvent("noAnswer").timerWithDuration("P7D").endEvent()
-            .done(),
         "multi-instance", Bpmn.createExecutableProcess(p).startEvent()
             .serviceTask("approveBudget", t -> t.zeebeJobType("approve")
                 .multiInstance(m -> m.zeebeInputCollectionExpression("approvers").zeebeInputElement("approver")))
