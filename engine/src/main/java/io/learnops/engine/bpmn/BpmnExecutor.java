@@ -70,6 +70,12 @@ public final class BpmnExecutor {
   public ElementInstance createProcessInstance(
       ProcessDefinition definition, Map<String, Object> variablesOfInstance, FlowNode startEvent,
       Map<String, Object> eventVariables) {
+    return createProcessInstance(definition, variablesOfInstance, startEvent, eventVariables, null);
+  }
+
+  private ElementInstance createProcessInstance(
+      ProcessDefinition definition, Map<String, Object> variablesOfInstance, FlowNode startEvent,
+      Map<String, Object> eventVariables, ElementInstance caller) {
     final ExecutableProcess process = processes.get(definition);
     final ElementInstance root = new ElementInstance();
     root.key = state.nextKey();
@@ -81,6 +87,10 @@ public final class BpmnExecutor {
     root.version = definition.version;
     root.tenantId = definition.tenantId;
     root.createdAt = now;
+    if (caller != null) {
+      root.parentElementInstanceKey = caller.key;
+      caller.calledProcessInstanceKey = root.key;
+    }
     state.elementInstances.put(root.key, root);
     variables.setLocal(root.key, variablesOfInstance);
     transition(root, ElementState.ACTIVATING);
@@ -112,7 +122,7 @@ public final class BpmnExecutor {
    * @return false if nothing catches it
    */
   public boolean throwError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
-    for (ElementInstance scope = from; scope != null; scope = flowScope(scope)) {
+    for (ElementInstance scope = from; scope != null; scope = errorScopeAbove(scope)) {
       final Optional<FlowNode> boundary = errorBoundary(node(scope), errorCode);
       if (boundary.isPresent()) {
         triggerBoundary(scope, boundary.get(), errorVariables);
@@ -298,6 +308,11 @@ public final class BpmnExecutor {
         }
       }
       case INTERMEDIATE_THROW_EVENT -> activateThrowEvent(instance, node);
+      case CALL_ACTIVITY -> {
+        if (openBoundaryEvents(instance, node)) {
+          callProcess(instance, node);
+        }
+      }
       case EVENT_BASED_GATEWAY -> {
         if (openGatewayEvents(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
@@ -325,6 +340,56 @@ public final class BpmnExecutor {
       default -> throw new IllegalStateException("cannot activate " + node);
     }
     return false;
+  }
+
+  /**
+   * Starts the called process as a child instance. It gets the call activity's visible variables
+   * (or, with propagateAllParentVariables off, only its input mappings); the call activity waits
+   * for it.
+   */
+  private void callProcess(ElementInstance instance, FlowNode node) {
+    final Evaluation processId = feel.evaluate(node.calledElement().processId(), variables.lookup(instance.key));
+    if (processId.isFailure()) {
+      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, processId.error(), Incident.Retry.ACTIVATE, -1);
+      return;
+    }
+    final String calledId = String.valueOf(processId.value());
+    final Optional<ProcessDefinition> called = calledDefinition(instance, node, calledId);
+    final Optional<FlowNode> start = called.flatMap(d -> processes.get(d).noneStartEvent());
+    if (start.isEmpty()) {
+      raiseIncident(instance, Incident.ErrorType.CALLED_ELEMENT_ERROR, called.isEmpty()
+              ? "Expected process with BPMN process id '%s' to be deployed, but not found.".formatted(calledId)
+              : "Expected process '%s' to have a none start event, but it has none.".formatted(calledId),
+          Incident.Retry.ACTIVATE, -1);
+      return;
+    }
+    transition(instance, ElementState.ACTIVATED);
+    final Map<String, Object> handedDown = node.calledElement().propagateAllParentVariables()
+        ? variables.visible(instance.key)
+        : new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
+    createProcessInstance(called.get(), handedDown, start.get(), Map.of(), instance);
+  }
+
+  private Optional<ProcessDefinition> calledDefinition(ElementInstance caller, FlowNode node, String processId) {
+    if (!node.calledElement().deploymentBinding()) {
+      return state.latestDefinition(caller.tenantId, processId);
+    }
+    final long deploymentKey = state.definition(caller.processDefinitionKey).orElseThrow().deploymentKey;
+    return state.processDefinitions.stream()
+        .filter(d -> d.deploymentKey == deploymentKey && d.bpmnProcessId.equals(processId) && d.tenantId.equals(caller.tenantId))
+        .findFirst();
+  }
+
+  /** A called process ended: its call activity completes with the child's variables. */
+  private void returnToCaller(ElementInstance childRoot, Map<String, Object> childVariables) {
+    final ElementInstance caller = state.elementInstances.get(childRoot.parentElementInstanceKey);
+    if (caller == null || caller.state != ElementState.ACTIVATED) {
+      return;
+    }
+    caller.calledProcessInstanceKey = -1;
+    final FlowNode node = node(caller);
+    final boolean handUp = node.calledElement().propagateAllChildVariables() || !node.outputs().isEmpty();
+    completeWith(caller, handUp ? childVariables : Map.of());
   }
 
   /** None, signal and link throw events pass through; a message throw event waits for its job. */
@@ -404,7 +469,7 @@ public final class BpmnExecutor {
       return;
     }
     final String code = node.errorCode().orElse("");
-    for (ElementInstance scope = flowScope(instance); scope != null; scope = flowScope(scope)) {
+    for (ElementInstance scope = flowScope(instance); scope != null; scope = errorScopeAbove(scope)) {
       final Optional<FlowNode> boundary = errorBoundary(node(scope), code);
       if (boundary.isPresent()) {
         triggerBoundary(scope, boundary.get(), Map.of());
@@ -517,9 +582,13 @@ public final class BpmnExecutor {
       return;
     }
     transition(scope, ElementState.COMPLETING);
-    effects.completedInstances.put(scope.key, variables.visible(scope.key));
+    final Map<String, Object> result = variables.visible(scope.key);
+    effects.completedInstances.put(scope.key, result);
     transition(scope, ElementState.COMPLETED);
     remove(scope);
+    if (scope.parentElementInstanceKey >= 0) {
+      returnToCaller(scope, result);
+    }
   }
 
   /** Terminates an instance and everything inside it; the caller decides what follows. */
@@ -529,6 +598,9 @@ public final class BpmnExecutor {
     }
     transition(instance, ElementState.TERMINATING);
     List.copyOf(instance.children).forEach(child -> terminate(state.elementInstances.get(child)));
+    if (instance.calledProcessInstanceKey >= 0) {
+      terminate(state.elementInstances.get(instance.calledProcessInstanceKey));
+    }
     instance.flowsInFlight = 0;
     instance.flowGeneration++;
     closeEventScopes(instance);
@@ -916,6 +988,14 @@ public final class BpmnExecutor {
     activity.boundaryEvents().stream().filter(b -> b.eventType() == EventType.ERROR).forEach(errorBoundaries::add);
     return errorBoundaries.stream().filter(b -> b.errorCode().map(errorCode::equals).orElse(false)).findFirst()
         .or(() -> errorBoundaries.stream().filter(b -> b.errorCode().isEmpty()).findFirst());
+  }
+
+  /** Errors travel up the flow scopes and, from a called process, on to its call activity. */
+  private ElementInstance errorScopeAbove(ElementInstance instance) {
+    if (instance.isRoot() && instance.parentElementInstanceKey >= 0) {
+      return state.elementInstances.get(instance.parentElementInstanceKey);
+    }
+    return flowScope(instance);
   }
 
   private ElementInstance flowScope(ElementInstance instance) {

@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
@@ -30,6 +31,8 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
@@ -179,6 +182,20 @@ public final class BpmnTransformer {
       });
     }
 
+    private CalledElement calledElement(FlowElement element) {
+      final ZeebeCalledElement called = ((BaseElement) element).getSingleExtensionElement(ZeebeCalledElement.class);
+      if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+        error(element, "a call activity needs the id of the process it calls (zeebe:calledElement processId)");
+        return null;
+      }
+      if (called.getBindingType() == ZeebeBindingType.versionTag) {
+        unsupported(element, "callActivity with bindingType versionTag");
+      }
+      return new CalledElement(expression(element, called.getProcessId(), "called process id"),
+          called.getBindingType() == ZeebeBindingType.deployment,
+          called.isPropagateAllParentVariablesEnabled(), called.isPropagateAllChildVariablesEnabled());
+    }
+
     /** An event-based gateway waits for the first of at least two message, timer or signal catch events. */
     private void checkEventBasedGateway(FlowNode gateway) {
       if (gateway.outgoing.size() < 2) {
@@ -282,6 +299,11 @@ public final class BpmnTransformer {
       }
       if (element instanceof ExclusiveGateway) {
         return Optional.of(new FlowNode(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE));
+      }
+      if (element instanceof CallActivity) {
+        final FlowNode node = new FlowNode(id, name, ElementType.CALL_ACTIVITY, EventType.NONE);
+        node.calledElement = calledElement(element);
+        return Optional.of(node);
       }
       if (element instanceof EventBasedGateway) {
         return Optional.of(new FlowNode(id, name, ElementType.EVENT_BASED_GATEWAY, EventType.NONE));

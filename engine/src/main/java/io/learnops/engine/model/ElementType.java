@@ -16,6 +16,7 @@ public enum ElementType {
   TASK,
   MANUAL_TASK,
   SUB_PROCESS,
+  CALL_ACTIVITY,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   EVENT_BASED_GATEWAY,
@@ -27,6 +28,6 @@ public enum ElementType {
 
   /** Activities can have boundary events and input/output mappings. */
   public boolean isActivity() {
-    return isJobWorkerTask() || this == RECEIVE_TASK || this == TASK || this == MANUAL_TASK || this == SUB_PROCESS;
+    return isJobWorkerTask() || this == RECEIVE_TASK || this == TASK || this == MANUAL_TASK || this == SUB_PROCESS || this == CALL_ACTIVITY;
   }
 }

@@ -39,6 +39,8 @@ public final class FlowNode {
   /** for a link throw event: the link catch event it continues at */
   FlowNode linkTarget;
   String linkName;
+  /** {@code zeebe:calledElement} of a call activity */
+  CalledElement calledElement;
 
   FlowNode(String id, String name, ElementType type, EventType eventType) {
     this.id = id;
@@ -127,6 +129,10 @@ public final class FlowNode {
 
   public String resultVariable() {
     return resultVariable;
+  }
+
+  public CalledElement calledElement() {
+    return calledElement;
   }
 
   public FlowNode linkTarget() {

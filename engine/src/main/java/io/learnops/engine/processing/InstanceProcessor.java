@@ -60,6 +60,11 @@ final class InstanceProcessor {
       throw Rejection.notFound(
           "Expected to cancel a process instance with key '%d', but no such process instance was found".formatted(processInstanceKey));
     }
+    if (root.parentElementInstanceKey >= 0) {
+      throw Rejection.invalidState(
+          "Expected to cancel process instance '%d', but it was started by call activity instance '%d'; cancel its root process instance instead"
+              .formatted(processInstanceKey, root.parentElementInstanceKey));
+    }
     executor.cancel(root);
   }
 

@@ -32,6 +32,10 @@ public final class ElementInstance {
   /** for parallel joins in this scope: gateway id → incoming flow id → tokens waiting */
   public Map<String, Map<String, Integer>> joinTokens = new LinkedHashMap<>();
   public long createdAt;
+  /** for a process instance started by a call activity: that call activity's instance; else -1 */
+  public long parentElementInstanceKey = -1;
+  /** for a call activity: the process instance it started; else -1 */
+  public long calledProcessInstanceKey = -1;
 
   public boolean isRoot() {
     return flowScopeKey < 0;

@@ -126,8 +126,6 @@ class BadInputScenarioTest {
     final Map<String, BpmnModelInstance> modelsByUnsupportedType = Map.of(
         "userTask", Bpmn.createExecutableProcess(p).startEvent().userTask("approveBudget").endEvent().done(),
         "event subProcess", eventSubProcess(p),
-        "callActivity", Bpmn.createExecutableProcess(p).startEvent()
-            .callActivity("approveBudget", c -> c.zeebeProcessId("budget-approval")).endEvent().done(),
         "inclusiveGateway", Bpmn.createExecutableProcess(p).startEvent()
             .inclusiveGateway("approveBudget").endEvent().done(),
         "multi-instance", Bpmn.createExecutableProcess(p).startEvent()
