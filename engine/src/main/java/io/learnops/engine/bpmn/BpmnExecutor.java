@@ -93,14 +93,23 @@ public final class BpmnExecutor {
     }
     state.elementInstances.put(root.key, root);
     variables.setLocal(root.key, variablesOfInstance);
+    root.startElementId = startEvent.id();
     transition(root, ElementState.ACTIVATING);
+    if (!openEventSubProcesses(root, process.processElement())) {
+      variables.setLocal(root.key, eventVariables); // kept for when the incident is resolved
+      return root;
+    }
+    startProcess(root, startEvent, eventVariables);
+    runFollowUps();
+    return root;
+  }
+
+  private void startProcess(ElementInstance root, FlowNode startEvent, Map<String, Object> eventVariables) {
     transition(root, ElementState.ACTIVATED);
     final ElementInstance start = activate(startEvent, root);
     if (start != null) {
       completeWith(start, eventVariables);
     }
-    runFollowUps();
-    return root;
   }
 
   public void cancel(ElementInstance root) {
@@ -122,13 +131,35 @@ public final class BpmnExecutor {
    * @return false if nothing catches it
    */
   public boolean throwError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
-    for (ElementInstance scope = from; scope != null; scope = errorScopeAbove(scope)) {
-      final Optional<FlowNode> boundary = errorBoundary(node(scope), errorCode);
+    final boolean caught = catchError(from, errorCode, errorVariables);
+    if (caught) {
+      runFollowUps();
+    }
+    return caught;
+  }
+
+  /**
+   * Finds the catcher nearest to the thrower: the thrower's own error boundary events, then the
+   * error event subprocesses of its scope, then that scope's boundary events, and so on up, through
+   * call activities too. An exact error code wins over a catch-all.
+   */
+  private boolean catchError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
+    ElementInstance current = from;
+    while (current != null) {
+      final Optional<FlowNode> boundary = errorBoundary(node(current), errorCode);
       if (boundary.isPresent()) {
-        triggerBoundary(scope, boundary.get(), errorVariables);
-        runFollowUps();
+        triggerBoundary(current, boundary.get(), errorVariables);
         return true;
       }
+      final ElementInstance scope = errorScopeAbove(current);
+      if (scope != null && scope.type != ElementType.CALL_ACTIVITY) {
+        final Optional<FlowNode> start = errorEventSubProcess(node(scope), errorCode);
+        if (start.isPresent()) {
+          startEventSubProcess(scope, start.get(), errorVariables);
+          return true;
+        }
+      }
+      current = scope;
     }
     return false;
   }
@@ -145,8 +176,11 @@ public final class BpmnExecutor {
 
   /** An event happened for a waiting instance: its own catch event, a gateway's event or a boundary event. */
   private void trigger(ElementInstance waiting, String catchElementId, Map<String, Object> eventVariables) {
+    final FlowNode caught = process(waiting).element(catchElementId);
     if (catchElementId.equals(waiting.elementId)) {
       completeWith(waiting, eventVariables);
+    } else if (caught.type() == ElementType.START_EVENT) {
+      startEventSubProcess(waiting, caught, eventVariables);
     } else if (waiting.type == ElementType.EVENT_BASED_GATEWAY) {
       passGateway(waiting, process(waiting).element(catchElementId), eventVariables);
     } else {
@@ -291,6 +325,11 @@ public final class BpmnExecutor {
       return false;
     }
     switch (node.type()) {
+      case PROCESS -> {
+        if (openEventSubProcesses(instance, node)) {
+          startProcess(instance, process(instance).element(instance.startElementId), null);
+        }
+      }
       case START_EVENT, BOUNDARY_EVENT -> {
         transition(instance, ElementState.ACTIVATED);
         return true;
@@ -320,7 +359,7 @@ public final class BpmnExecutor {
         }
       }
       case SUB_PROCESS -> {
-        if (openBoundaryEvents(instance, node)) {
+        if (openBoundaryEvents(instance, node) && openEventSubProcesses(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
           final ElementInstance start = activate(node.noneStartEvent(), instance);
           if (start != null) {
@@ -469,12 +508,8 @@ public final class BpmnExecutor {
       return;
     }
     final String code = node.errorCode().orElse("");
-    for (ElementInstance scope = flowScope(instance); scope != null; scope = errorScopeAbove(scope)) {
-      final Optional<FlowNode> boundary = errorBoundary(node(scope), code);
-      if (boundary.isPresent()) {
-        triggerBoundary(scope, boundary.get(), Map.of());
-        return;
-      }
+    if (catchError(instance, code, Map.of())) {
+      return;
     }
     raiseIncident(instance, Incident.ErrorType.UNHANDLED_ERROR_EVENT,
         "Expected to throw an error event with the code '%s', but it was not caught. No error events are available in the scope."
@@ -532,6 +567,45 @@ public final class BpmnExecutor {
     followUps.add(() -> arrive(flow, scope.key, generation));
   }
 
+  /** Opens the message, timer and signal triggers of the event subprocesses directly inside a scope. */
+  private boolean openEventSubProcesses(ElementInstance scope, FlowNode container) {
+    for (final FlowNode eventSubProcess : container.eventSubProcesses()) {
+      final FlowNode start = eventSubProcess.triggerStartEvent();
+      if (start.eventType() != EventType.ERROR && !openEvent(scope, start)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs an event subprocess in its scope. An interrupting one first terminates everything else in
+   * the scope and closes the scope's other event-subprocess triggers; a non-interrupting one runs
+   * alongside, and its trigger stays open.
+   */
+  private void startEventSubProcess(ElementInstance scope, FlowNode start, Map<String, Object> eventVariables) {
+    final FlowNode eventSubProcess = start.flowScope().orElseThrow();
+    if (start.isInterrupting()) {
+      List.copyOf(scope.children).forEach(child -> terminate(state.elementInstances.get(child)));
+      scope.flowsInFlight = 0;
+      scope.flowGeneration++;
+      scope.joinTokens.clear();
+      final java.util.Set<String> triggers = new java.util.HashSet<>();
+      node(scope).eventSubProcesses().forEach(esp -> triggers.add(esp.triggerStartEvent().id()));
+      state.subscriptionsOf(scope.key).stream().filter(sub -> triggers.contains(sub.catchElementId))
+          .forEach(state::removeSubscription);
+      state.timersOf(scope.key).stream().filter(timer -> triggers.contains(timer.catchElementId))
+          .forEach(state::removeTimer);
+    }
+    final ElementInstance instance = newInstance(eventSubProcess, scope);
+    transition(instance, ElementState.ACTIVATING);
+    if (!applyInputMappings(instance, eventSubProcess)) {
+      return;
+    }
+    transition(instance, ElementState.ACTIVATED);
+    activateTriggered(start, instance, eventVariables);
+  }
+
   /** A link throw event continues at its catch event, like a sequence flow that is not drawn. */
   private void jumpTo(FlowNode target, ElementInstance scope) {
     scope.flowsInFlight++;
@@ -582,6 +656,7 @@ public final class BpmnExecutor {
       return;
     }
     transition(scope, ElementState.COMPLETING);
+    closeEventScopes(scope);
     final Map<String, Object> result = variables.visible(scope.key);
     effects.completedInstances.put(scope.key, result);
     transition(scope, ElementState.COMPLETED);
@@ -982,6 +1057,15 @@ public final class BpmnExecutor {
   }
 
   // ---- navigation -----------------------------------------------------------------------
+
+  private static Optional<FlowNode> errorEventSubProcess(FlowNode container, String errorCode) {
+    final List<FlowNode> starts = container.eventSubProcesses().stream()
+        .map(FlowNode::triggerStartEvent)
+        .filter(start -> start.eventType() == EventType.ERROR)
+        .toList();
+    return starts.stream().filter(b -> b.errorCode().map(errorCode::equals).orElse(false)).findFirst()
+        .or(() -> starts.stream().filter(b -> b.errorCode().isEmpty()).findFirst());
+  }
 
   private static Optional<FlowNode> errorBoundary(FlowNode activity, String errorCode) {
     final List<FlowNode> errorBoundaries = new ArrayList<>();

@@ -130,6 +130,7 @@ public final class BpmnTransformer {
     private final Map<String, FlowNode> nodes = new LinkedHashMap<>();
     /** boundary events waiting to be attached once every activity exists */
     private final Map<FlowNode, String> pendingAttachments = new LinkedHashMap<>();
+    private final List<FlowNode> topLevelEventSubProcesses = new ArrayList<>();
 
     ProcessBuilder(Process process, List<String> errors) {
       this.process = process;
@@ -139,6 +140,7 @@ public final class BpmnTransformer {
     ExecutableProcess build() {
       final FlowNode processNode = new FlowNode(process.getId(), process.getName(), ElementType.PROCESS, EventType.NONE);
       addElements(process.getFlowElements(), null);
+      processNode.eventSubProcesses.addAll(topLevelEventSubProcesses);
       attachBoundaryEvents();
       final ModelInstance model = process.getModelInstance();
       model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class).forEach(this::addSequenceFlow);
@@ -177,7 +179,20 @@ public final class BpmnTransformer {
         }
         if (element instanceof SubProcess subProcess) {
           addElements(subProcess.getFlowElements(), n);
-          linkInnerStart(subProcess, n);
+          if (n.type() == ElementType.EVENT_SUB_PROCESS) {
+            linkTriggerStart(subProcess, n);
+            if (container != null) {
+              container.eventSubProcesses.add(n);
+            } else {
+              topLevelEventSubProcesses.add(n);
+            }
+          } else {
+            linkInnerStart(subProcess, n);
+          }
+        }
+        if (n.type() == ElementType.START_EVENT && n.eventType() == EventType.ERROR
+            && (container == null || container.type() != ElementType.EVENT_SUB_PROCESS)) {
+          error(element, "an error start event is only allowed in an event subprocess");
         }
       });
     }
@@ -243,6 +258,25 @@ public final class BpmnTransformer {
       node.resultVariable = script.getResultVariable();
     }
 
+    /** An event subprocess starts at its one message, timer, signal or error start event. */
+    private void linkTriggerStart(SubProcess subProcess, FlowNode node) {
+      final List<FlowNode> starts = nodes.values().stream()
+          .filter(n -> n.flowScope == node && n.type() == ElementType.START_EVENT)
+          .toList();
+      if (starts.size() != 1 || starts.get(0).eventType() == EventType.NONE) {
+        error(subProcess, "an event subprocess must have exactly one message, timer, signal or error start event");
+        return;
+      }
+      final FlowNode start = starts.get(0);
+      if (start.eventType() == EventType.MESSAGE && start.message != null && start.message.correlationKey().isEmpty()) {
+        error(subProcess, "the message start event of an event subprocess needs a correlation key");
+      }
+      if (start.eventType() == EventType.ERROR && !start.isInterrupting()) {
+        error(subProcess, "an error start event always interrupts");
+      }
+      node.noneStartEvent = start;
+    }
+
     /** An embedded subprocess starts at its one none start event. */
     private void linkInnerStart(SubProcess subProcess, FlowNode node) {
       final List<FlowNode> innerStarts = nodes.values().stream()
@@ -291,11 +325,8 @@ public final class BpmnTransformer {
         return Optional.of(new FlowNode(id, name, ElementType.TASK, EventType.NONE));
       }
       if (element instanceof SubProcess subProcess) {
-        if (subProcess.triggeredByEvent()) {
-          unsupported(element, "event subProcess");
-          return Optional.empty();
-        }
-        return Optional.of(new FlowNode(id, name, ElementType.SUB_PROCESS, EventType.NONE));
+        return Optional.of(new FlowNode(id, name,
+            subProcess.triggeredByEvent() ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS, EventType.NONE));
       }
       if (element instanceof ExclusiveGateway) {
         return Optional.of(new FlowNode(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE));
@@ -312,8 +343,10 @@ public final class BpmnTransformer {
         return Optional.of(new FlowNode(id, name, ElementType.PARALLEL_GATEWAY, EventType.NONE));
       }
       if (element instanceof StartEvent start) {
-        return event(start, ElementType.START_EVENT, start.getEventDefinitions(),
-            List.of(EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL));
+        final Optional<FlowNode> node = event(start, ElementType.START_EVENT, start.getEventDefinitions(),
+            List.of(EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL, EventType.ERROR));
+        node.ifPresent(n -> n.interrupting = start.isInterrupting());
+        return node;
       }
       if (element instanceof EndEvent end) {
         return event(end, ElementType.END_EVENT, end.getEventDefinitions(),

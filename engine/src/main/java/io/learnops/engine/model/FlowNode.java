@@ -39,6 +39,8 @@ public final class FlowNode {
   /** for a link throw event: the link catch event it continues at */
   FlowNode linkTarget;
   String linkName;
+  /** for the process and embedded subprocesses: the event subprocesses directly inside */
+  final List<FlowNode> eventSubProcesses = new ArrayList<>();
   /** {@code zeebe:calledElement} of a call activity */
   CalledElement calledElement;
 
@@ -129,6 +131,15 @@ public final class FlowNode {
 
   public String resultVariable() {
     return resultVariable;
+  }
+
+  public List<FlowNode> eventSubProcesses() {
+    return eventSubProcesses;
+  }
+
+  /** The start event of an event subprocess: what triggers it, and whether it interrupts its scope. */
+  public FlowNode triggerStartEvent() {
+    return noneStartEvent;
   }
 
   public CalledElement calledElement() {

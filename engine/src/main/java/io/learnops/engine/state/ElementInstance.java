@@ -32,6 +32,8 @@ public final class ElementInstance {
   /** for parallel joins in this scope: gateway id → incoming flow id → tokens waiting */
   public Map<String, Map<String, Integer>> joinTokens = new LinkedHashMap<>();
   public long createdAt;
+  /** for a process instance: the start event it was started at */
+  public String startElementId;
   /** for a process instance started by a call activity: that call activity's instance; else -1 */
   public long parentElementInstanceKey = -1;
   /** for a call activity: the process instance it started; else -1 */

@@ -125,7 +125,6 @@ class BadInputScenarioTest {
     final String p = "unsupported-" + transport;
     final Map<String, BpmnModelInstance> modelsByUnsupportedType = Map.of(
         "userTask", Bpmn.createExecutableProcess(p).startEvent().userTask("approveBudget").endEvent().done(),
-        "event subProcess", eventSubProcess(p),
         "inclusiveGateway", Bpmn.createExecutableProcess(p).startEvent()
             .inclusiveGateway("approveBudget").endEvent().done(),
         "multi-instance", Bpmn.createExecutableProcess(p).startEvent()
@@ -208,13 +207,6 @@ class BadInputScenarioTest {
         .maxJobsToActivate(0).send().join())
         .hasMessageContaining("maxJobsToActivate")
         .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
-  }
-
-  private static BpmnModelInstance eventSubProcess(String processId) {
-    final var builder = Bpmn.createExecutableProcess(processId);
-    builder.eventSubProcess("approveBudget", sub -> sub.startEvent().message(m -> m.name("budget-changed")
-        .zeebeCorrelationKeyExpression("requestId")).endEvent());
-    return builder.startEvent().endEvent().done();
   }
 
   private static void deploy(Transport transport, BpmnModelInstance model) {
