@@ -44,6 +44,7 @@ public final class BpmnExecutor {
   private final VariableBehavior variables;
   private final Effects effects;
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
+  private final MultiInstanceBehavior multiInstances;
   private long now;
 
   public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Effects effects) {
@@ -52,6 +53,7 @@ public final class BpmnExecutor {
     this.processes = processes;
     this.variables = new VariableBehavior(state);
     this.effects = effects;
+    this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
   }
 
   /** Sets the time of the command being processed; every date the executor writes uses it. */
@@ -146,13 +148,13 @@ public final class BpmnExecutor {
   private boolean catchError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
     ElementInstance current = from;
     while (current != null) {
-      final Optional<FlowNode> boundary = errorBoundary(node(current), errorCode);
+      final Optional<FlowNode> boundary = isInnerInstance(current) ? Optional.empty() : errorBoundary(node(current), errorCode);
       if (boundary.isPresent()) {
         triggerBoundary(current, boundary.get(), errorVariables);
         return true;
       }
       final ElementInstance scope = errorScopeAbove(current);
-      if (scope != null && scope.type != ElementType.CALL_ACTIVITY) {
+      if (scope != null && scope.type != ElementType.CALL_ACTIVITY && scope.type != ElementType.MULTI_INSTANCE_BODY) {
         final Optional<FlowNode> start = errorEventSubProcess(node(scope), errorCode);
         if (start.isPresent()) {
           startEventSubProcess(scope, start.get(), errorVariables);
@@ -279,6 +281,9 @@ public final class BpmnExecutor {
 
   private ElementInstance activate(FlowNode node, ElementInstance scope) {
     final ElementInstance instance = newInstance(node, scope);
+    if (node.multiInstance().isPresent()) {
+      instance.type = ElementType.MULTI_INSTANCE_BODY;
+    }
     transition(instance, ElementState.ACTIVATING);
     return runActivation(instance) ? instance : null;
   }
@@ -296,7 +301,7 @@ public final class BpmnExecutor {
     }
   }
 
-  private ElementInstance newInstance(FlowNode node, ElementInstance scope) {
+  ElementInstance newInstance(FlowNode node, ElementInstance scope) {
     final ElementInstance instance = new ElementInstance();
     instance.key = state.nextKey();
     instance.elementId = node.id();
@@ -319,8 +324,12 @@ public final class BpmnExecutor {
    * @return true if the element is ACTIVATED and may be completed by its caller right away
    *     (start and boundary events carrying event variables)
    */
-  private boolean runActivation(ElementInstance instance) {
+  boolean runActivation(ElementInstance instance) {
     final FlowNode node = node(instance);
+    if (instance.type == ElementType.MULTI_INSTANCE_BODY) {
+      multiInstances.activateBody(instance, node);
+      return false;
+    }
     if (!applyInputMappings(instance, node)) {
       return false;
     }
@@ -531,10 +540,18 @@ public final class BpmnExecutor {
 
   private void runCompletion(ElementInstance instance) {
     final FlowNode node = node(instance);
+    if (instance.type == ElementType.MULTI_INSTANCE_BODY) {
+      multiInstances.completeBody(instance, node);
+      return;
+    }
     if (instance.state != ElementState.COMPLETING) {
       transition(instance, ElementState.COMPLETING);
     }
     if (!applyOutputMappings(instance, node)) {
+      return;
+    }
+    if (isInnerInstance(instance)) {
+      multiInstances.innerCompleted(instance, node);
       return;
     }
     final Optional<List<SequenceFlow>> flows = outgoingFlows(instance, node);
@@ -560,7 +577,7 @@ public final class BpmnExecutor {
     completeScopeIfDone(scope);
   }
 
-  private void takeFlow(SequenceFlow flow, ElementInstance scope) {
+  void takeFlow(SequenceFlow flow, ElementInstance scope) {
     scope.flowsInFlight++;
     final int generation = scope.flowGeneration;
     event("PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", -1, scope.processInstanceKey, scope.bpmnProcessId, flow.id(), "SEQUENCE_FLOW");
@@ -646,7 +663,7 @@ public final class BpmnExecutor {
     }
   }
 
-  private void completeScopeIfDone(ElementInstance scope) {
+  void completeScopeIfDone(ElementInstance scope) {
     if (scope.state != ElementState.ACTIVATED || !scope.children.isEmpty() || scope.flowsInFlight > 0
         || !scope.joinTokens.isEmpty()) {
       return;
@@ -667,7 +684,7 @@ public final class BpmnExecutor {
   }
 
   /** Terminates an instance and everything inside it; the caller decides what follows. */
-  private void terminate(ElementInstance instance) {
+  void terminate(ElementInstance instance) {
     if (instance == null || instance.state.isFinal()) {
       return;
     }
@@ -699,7 +716,7 @@ public final class BpmnExecutor {
     }
   }
 
-  private void remove(ElementInstance instance) {
+  void remove(ElementInstance instance) {
     final ElementInstance scope = flowScope(instance);
     if (scope != null) {
       scope.children.remove(instance.key);
@@ -708,7 +725,7 @@ public final class BpmnExecutor {
     state.elementInstances.remove(instance.key);
   }
 
-  private void transition(ElementInstance instance, ElementState next) {
+  void transition(ElementInstance instance, ElementState next) {
     instance.state = next;
     event("PROCESS_INSTANCE", "ELEMENT_" + next.name(), instance.key, instance.processInstanceKey,
         instance.bpmnProcessId, instance.elementId, instance.type.name());
@@ -723,9 +740,13 @@ public final class BpmnExecutor {
 
   // ---- variables ------------------------------------------------------------------------
 
-  /** Input mappings read the flow scope and write local variables of the element. */
+  /**
+   * Input mappings write local variables of the element. They read from the element's scope,
+   * which before the mappings holds nothing of its own except, for an inner multi-instance
+   * instance, its input element and loop counter.
+   */
   private boolean applyInputMappings(ElementInstance instance, FlowNode node) {
-    return evaluateMappings(instance, node.inputs(), instance.flowScopeKey, Incident.Retry.ACTIVATE)
+    return evaluateMappings(instance, node.inputs(), instance.key, Incident.Retry.ACTIVATE)
         .map(locals -> {
           variables.setLocal(instance.key, locals);
           return true;
@@ -852,7 +873,10 @@ public final class BpmnExecutor {
 
   // ---- events: subscriptions and timers -------------------------------------------------
 
-  private boolean openBoundaryEvents(ElementInstance activity, FlowNode node) {
+  boolean openBoundaryEvents(ElementInstance activity, FlowNode node) {
+    if (isInnerInstance(activity)) {
+      return true; // a multi-instance activity's boundary events are on its body
+    }
     closeEventScopes(activity);
     for (final FlowNode boundary : node.boundaryEvents()) {
       if (boundary.eventType() != EventType.ERROR && !openEvent(activity, boundary)) {
@@ -1017,7 +1041,7 @@ public final class BpmnExecutor {
     });
   }
 
-  private void closeEventScopes(ElementInstance instance) {
+  void closeEventScopes(ElementInstance instance) {
     state.subscriptionsOf(instance.key).forEach(state::removeSubscription);
     state.timersOf(instance.key).forEach(timer -> {
       state.removeTimer(timer);
@@ -1082,7 +1106,13 @@ public final class BpmnExecutor {
     return flowScope(instance);
   }
 
-  private ElementInstance flowScope(ElementInstance instance) {
+  /** An inner instance of a multi-instance activity: its scope is the activity's body. */
+  boolean isInnerInstance(ElementInstance instance) {
+    final ElementInstance scope = flowScope(instance);
+    return scope != null && scope.type == ElementType.MULTI_INSTANCE_BODY && instance.type != ElementType.MULTI_INSTANCE_BODY;
+  }
+
+  ElementInstance flowScope(ElementInstance instance) {
     return instance.flowScopeKey < 0 ? null : state.elementInstances.get(instance.flowScopeKey);
   }
 

@@ -19,6 +19,7 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
@@ -35,6 +36,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -170,7 +172,7 @@ public final class BpmnTransformer {
         if (element instanceof Activity activity) {
           readIoMappings(activity, n);
           if (activity.getLoopCharacteristics() != null) {
-            unsupported(element, "multi-instance (loop characteristics)");
+            n.multiInstance = multiInstance(activity);
           }
         }
         if (element instanceof StartEvent || element instanceof EndEvent || element instanceof IntermediateCatchEvent
@@ -195,6 +197,28 @@ public final class BpmnTransformer {
           error(element, "an error start event is only allowed in an event subprocess");
         }
       });
+    }
+
+    private MultiInstance multiInstance(Activity activity) {
+      if (!(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop)) {
+        unsupported(activity, "standard loop characteristics");
+        return null;
+      }
+      final ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+      if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+        error(activity, "a multi-instance activity needs an input collection (zeebe:loopCharacteristics inputCollection)");
+        return null;
+      }
+      final Optional<Expression> outputElement = Optional.ofNullable(zeebe.getOutputElement())
+          .filter(text -> !text.isBlank()).map(text -> mappingSource(activity, text));
+      final Optional<Expression> completion = Optional.ofNullable(loop.getCompletionCondition())
+          .map(condition -> condition.getTextContent())
+          .filter(text -> text != null && !text.isBlank())
+          .map(text -> mappingSource(activity, text));
+      return new MultiInstance(loop.isSequential(), mappingSource(activity, zeebe.getInputCollection()),
+          Optional.ofNullable(zeebe.getInputElement()).filter(t -> !t.isBlank()),
+          Optional.ofNullable(zeebe.getOutputCollection()).filter(t -> !t.isBlank()),
+          outputElement, completion);
     }
 
     private CalledElement calledElement(FlowElement element) {

@@ -18,6 +18,8 @@ public enum ElementType {
   SUB_PROCESS,
   EVENT_SUB_PROCESS,
   CALL_ACTIVITY,
+  /** the instance that holds the inner instances of a multi-instance activity */
+  MULTI_INSTANCE_BODY,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   EVENT_BASED_GATEWAY,

@@ -41,6 +41,7 @@ public final class FlowNode {
   String linkName;
   /** for the process and embedded subprocesses: the event subprocesses directly inside */
   final List<FlowNode> eventSubProcesses = new ArrayList<>();
+  MultiInstance multiInstance;
   /** {@code zeebe:calledElement} of a call activity */
   CalledElement calledElement;
 
@@ -140,6 +141,10 @@ public final class FlowNode {
   /** The start event of an event subprocess: what triggers it, and whether it interrupts its scope. */
   public FlowNode triggerStartEvent() {
     return noneStartEvent;
+  }
+
+  public Optional<MultiInstance> multiInstance() {
+    return Optional.ofNullable(multiInstance);
   }
 
   public CalledElement calledElement() {

@@ -3,6 +3,7 @@ package io.learnops.engine.state;
 import io.learnops.engine.model.ElementType;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +35,10 @@ public final class ElementInstance {
   public long createdAt;
   /** for a process instance: the start event it was started at */
   public String startElementId;
+  /** for a multi-instance body: the items of the input collection, one inner instance each */
+  public List<Object> multiInstanceItems;
+  /** for a multi-instance body: how many inner instances were started so far */
+  public int multiInstanceStarted;
   /** for a process instance started by a call activity: that call activity's instance; else -1 */
   public long parentElementInstanceKey = -1;
   /** for a call activity: the process instance it started; else -1 */

@@ -1,0 +1,165 @@
+package io.learnops.engine.bpmn;
+
+import io.learnops.engine.feel.ExpressionLanguage;
+import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
+import io.learnops.engine.model.FlowNode;
+import io.learnops.engine.model.MultiInstance;
+import io.learnops.engine.model.SequenceFlow;
+import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.state.ElementState;
+import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.Incident;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multi-instance activities, as Zeebe runs them: a body instance holds one inner instance per
+ * item of the input collection, all at once or one after another. The body keeps
+ * {@code numberOfInstances}, {@code numberOfActiveInstances}, {@code numberOfCompletedInstances},
+ * {@code numberOfTerminatedInstances} and the output collection as local variables; each inner
+ * instance has {@code loopCounter} (from 1) and the input element. Boundary events belong to the
+ * body; input and output mappings to each inner instance.
+ */
+final class MultiInstanceBehavior {
+
+  private static final String LOOP_COUNTER = "loopCounter";
+
+  private final BpmnExecutor executor;
+  private final EngineState state;
+  private final ExpressionLanguage feel;
+  private final VariableBehavior variables;
+
+  MultiInstanceBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables) {
+    this.executor = executor;
+    this.state = state;
+    this.feel = feel;
+    this.variables = variables;
+  }
+
+  void activateBody(ElementInstance body, FlowNode node) {
+    final MultiInstance multiInstance = node.multiInstance().orElseThrow();
+    if (!executor.openBoundaryEvents(body, node)) {
+      return;
+    }
+    final Evaluation collection = feel.evaluate(multiInstance.inputCollection(), variables.lookup(body.key));
+    if (collection.isFailure() || !(collection.value() instanceof List<?> items)) {
+      executor.raiseIncident(body, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
+              : "Expected the input collection '%s' of '%s' to be a list, but it was '%s'"
+                  .formatted(multiInstance.inputCollection().source(), node.id(), collection.value()),
+          Incident.Retry.ACTIVATE, -1);
+      return;
+    }
+    body.multiInstanceItems = new ArrayList<>(items);
+    body.multiInstanceStarted = 0;
+    final Map<String, Object> locals = new LinkedHashMap<>();
+    locals.put("numberOfInstances", items.size());
+    locals.put("numberOfActiveInstances", 0);
+    locals.put("numberOfCompletedInstances", 0);
+    locals.put("numberOfTerminatedInstances", 0);
+    multiInstance.outputCollection().ifPresent(name -> locals.put(name, new ArrayList<>(Collections.nCopies(items.size(), null))));
+    variables.setLocal(body.key, locals);
+    executor.transition(body, ElementState.ACTIVATED);
+    if (items.isEmpty()) {
+      completeBody(body, node);
+    } else if (multiInstance.sequential()) {
+      startInner(body, node);
+    } else {
+      // an inner instance that completes at once may meet the completion condition and end the body
+      while (body.state == ElementState.ACTIVATED && body.multiInstanceStarted < items.size()) {
+        startInner(body, node);
+      }
+    }
+  }
+
+  private void startInner(ElementInstance body, FlowNode node) {
+    final int index = body.multiInstanceStarted++;
+    final ElementInstance inner = executor.newInstance(node, body);
+    final Map<String, Object> locals = new LinkedHashMap<>();
+    locals.put(LOOP_COUNTER, index + 1);
+    node.multiInstance().orElseThrow().inputElement().ifPresent(name -> locals.put(name, body.multiInstanceItems.get(index)));
+    variables.setLocal(inner.key, locals);
+    count(body, "numberOfActiveInstances", 1);
+    executor.transition(inner, ElementState.ACTIVATING);
+    executor.runActivation(inner);
+  }
+
+  /**
+   * An inner instance finished its own completion (output mappings applied): collect its output
+   * element, check the completion condition, then start the next one or complete the body.
+   */
+  void innerCompleted(ElementInstance inner, FlowNode node) {
+    final MultiInstance multiInstance = node.multiInstance().orElseThrow();
+    final ElementInstance body = executor.flowScope(inner);
+    if (multiInstance.outputCollection().isPresent() && multiInstance.outputElement().isPresent()) {
+      final Evaluation output = feel.evaluate(multiInstance.outputElement().get(), variables.lookup(inner.key));
+      if (output.isFailure()) {
+        executor.raiseIncident(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, output.error(), Incident.Retry.COMPLETE, -1);
+        return;
+      }
+      collect(body, multiInstance.outputCollection().get(), loopCounter(inner), output.value());
+    }
+    boolean done = false;
+    if (multiInstance.completionCondition().isPresent()) {
+      final Evaluation condition = feel.evaluate(multiInstance.completionCondition().get(), variables.lookup(inner.key));
+      if (condition.isFailure()) {
+        executor.raiseIncident(inner, Incident.ErrorType.CONDITION_ERROR, condition.error(), Incident.Retry.COMPLETE, -1);
+        return;
+      }
+      done = Boolean.TRUE.equals(condition.value());
+    }
+    executor.closeEventScopes(inner);
+    executor.transition(inner, ElementState.COMPLETED);
+    executor.remove(inner);
+    count(body, "numberOfActiveInstances", -1);
+    count(body, "numberOfCompletedInstances", 1);
+    if (done) {
+      for (final Long child : List.copyOf(body.children)) {
+        executor.terminate(state.elementInstances.get(child));
+        count(body, "numberOfActiveInstances", -1);
+        count(body, "numberOfTerminatedInstances", 1);
+      }
+      completeBody(body, node);
+    } else if (multiInstance.sequential() && body.multiInstanceStarted < body.multiInstanceItems.size()) {
+      startInner(body, node);
+    } else if (body.children.isEmpty() && body.multiInstanceStarted == body.multiInstanceItems.size()) {
+      completeBody(body, node);
+    }
+  }
+
+  /** The body completes: the output collection reaches the flow scope, then the flows are taken. */
+  void completeBody(ElementInstance body, FlowNode node) {
+    executor.transition(body, ElementState.COMPLETING);
+    executor.closeEventScopes(body);
+    node.multiInstance().orElseThrow().outputCollection().ifPresent(name -> {
+      final Map<String, Object> output = new LinkedHashMap<>();
+      output.put(name, state.variables.get(body.key).get(name));
+      variables.propagate(body.flowScopeKey, output);
+    });
+    final ElementInstance scope = executor.flowScope(body);
+    executor.transition(body, ElementState.COMPLETED);
+    executor.remove(body);
+    for (final SequenceFlow flow : node.outgoing()) {
+      executor.takeFlow(flow, scope);
+    }
+    executor.completeScopeIfDone(scope);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void collect(ElementInstance body, String outputCollection, int loopCounter, Object value) {
+    final List<Object> collected = new ArrayList<>((List<Object>) state.variables.get(body.key).get(outputCollection));
+    collected.set(loopCounter - 1, value);
+    variables.setLocal(body.key, Map.of(outputCollection, collected));
+  }
+
+  private int loopCounter(ElementInstance inner) {
+    return ((Number) state.variables.get(inner.key).get(LOOP_COUNTER)).intValue();
+  }
+
+  private void count(ElementInstance body, String counter, int delta) {
+    final Map<String, Object> locals = state.variables.get(body.key);
+    locals.put(counter, ((Number) locals.get(counter)).intValue() + delta);
+  }
+}
