@@ -343,7 +343,7 @@ public final class BpmnExecutor {
         transition(instance, ElementState.ACTIVATED);
         return true;
       }
-      case TASK, MANUAL_TASK, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY -> {
+      case TASK, MANUAL_TASK, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY, INCLUSIVE_GATEWAY -> {
         transition(instance, ElementState.ACTIVATED);
         completeWith(instance, null);
       }
@@ -574,6 +574,7 @@ public final class BpmnExecutor {
     if (node.linkTarget() != null) {
       jumpTo(node.linkTarget(), scope);
     }
+    fireInclusiveJoins(scope);
     completeScopeIfDone(scope);
   }
 
@@ -647,7 +648,65 @@ public final class BpmnExecutor {
       joinAt(target, flow, scope);
       return;
     }
-    activate(target, scope);
+    if (target.type() == ElementType.INCLUSIVE_GATEWAY && target.incoming().size() > 1) {
+      scope.joinTokens.computeIfAbsent(target.id(), g -> new LinkedHashMap<>()).merge(flow.id(), 1, Integer::sum);
+    } else {
+      activate(target, scope);
+    }
+    fireInclusiveJoins(scope);
+  }
+
+  /**
+   * An inclusive join fires once it holds a token and no other token in its scope can still reach
+   * it: no element instance that is active there has a path to it, and no flow is in flight.
+   */
+  private void fireInclusiveJoins(ElementInstance scope) {
+    if (scope.state != ElementState.ACTIVATED || scope.flowsInFlight > 0 || scope.joinTokens.isEmpty()) {
+      return;
+    }
+    final ExecutableProcess process = process(scope);
+    for (final String gatewayId : List.copyOf(scope.joinTokens.keySet())) {
+      final FlowNode gateway = process.element(gatewayId);
+      if (gateway.type() != ElementType.INCLUSIVE_GATEWAY || canStillArrive(scope, gateway, process)) {
+        continue;
+      }
+      scope.joinTokens.remove(gatewayId);
+      activate(gateway, scope);
+    }
+  }
+
+  private boolean canStillArrive(ElementInstance scope, FlowNode gateway, ExecutableProcess process) {
+    for (final Long childKey : scope.children) {
+      final ElementInstance child = state.elementInstances.get(childKey);
+      if (child != null && reaches(process, process.element(child.elementId), gateway)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a path of sequence flows (or boundary events, or links) leads from one element to another. */
+  private static boolean reaches(ExecutableProcess process, FlowNode from, FlowNode target) {
+    final ArrayDeque<FlowNode> open = new ArrayDeque<>(List.of(from));
+    final java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!open.isEmpty()) {
+      final FlowNode node = open.poll();
+      if (!seen.add(node.id())) {
+        continue;
+      }
+      final List<FlowNode> next = new ArrayList<>(node.boundaryEvents());
+      if (node.linkTarget() != null) {
+        next.add(node.linkTarget());
+      }
+      for (final SequenceFlow flow : node.outgoing()) {
+        if (flow.targetId().equals(target.id())) {
+          return true;
+        }
+      }
+      node.outgoing().forEach(flow -> next.add(process.element(flow.targetId())));
+      open.addAll(next);
+    }
+    return false;
   }
 
   /** A parallel join fires once every incoming flow has delivered a token. */
@@ -781,12 +840,25 @@ public final class BpmnExecutor {
 
   // ---- flows ----------------------------------------------------------------------------
 
+  /**
+   * The flows an element leaves by: all of them, except at an exclusive gateway (the first whose
+   * condition holds) and an inclusive gateway (every one whose condition holds); both fall back to
+   * the default flow, and raise an incident without one.
+   */
   private Optional<List<SequenceFlow>> outgoingFlows(ElementInstance instance, FlowNode node) {
-    if (node.type() != ElementType.EXCLUSIVE_GATEWAY) {
+    final boolean exclusive = node.type() == ElementType.EXCLUSIVE_GATEWAY;
+    if (!exclusive && node.type() != ElementType.INCLUSIVE_GATEWAY) {
       return Optional.of(node.outgoing());
     }
+    final List<SequenceFlow> taken = new ArrayList<>();
     for (final SequenceFlow flow : node.outgoing()) {
-      if (flow.condition().isEmpty() || node.defaultFlow().map(d -> d == flow).orElse(false)) {
+      if (node.defaultFlow().map(d -> d == flow).orElse(false)) {
+        continue;
+      }
+      if (flow.condition().isEmpty()) {
+        if (!exclusive) {
+          taken.add(flow);
+        }
         continue;
       }
       final Evaluation result = feel.evaluate(flow.condition().get(), variables.lookup(instance.key));
@@ -795,8 +867,14 @@ public final class BpmnExecutor {
         return Optional.empty();
       }
       if (Boolean.TRUE.equals(result.value())) {
-        return Optional.of(List.of(flow));
+        taken.add(flow);
+        if (exclusive) {
+          break;
+        }
       }
+    }
+    if (!taken.isEmpty()) {
+      return Optional.of(taken);
     }
     if (node.defaultFlow().isPresent()) {
       return Optional.of(List.of(node.defaultFlow().get()));

@@ -14,6 +14,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
@@ -146,7 +147,8 @@ public final class BpmnTransformer {
       attachBoundaryEvents();
       final ModelInstance model = process.getModelInstance();
       model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.SequenceFlow.class).forEach(this::addSequenceFlow);
-      model.getModelElementsByType(ExclusiveGateway.class).forEach(this::linkDefaultFlow);
+      model.getModelElementsByType(ExclusiveGateway.class).forEach(gateway -> linkDefaultFlow(gateway, gateway.getDefault()));
+      model.getModelElementsByType(InclusiveGateway.class).forEach(gateway -> linkDefaultFlow(gateway, gateway.getDefault()));
       resolveLinks();
       nodes.values().stream().filter(n -> n.type() == ElementType.EVENT_BASED_GATEWAY).forEach(this::checkEventBasedGateway);
       final List<FlowNode> starts = nodes.values().stream()
@@ -351,6 +353,9 @@ public final class BpmnTransformer {
       if (element instanceof SubProcess subProcess) {
         return Optional.of(new FlowNode(id, name,
             subProcess.triggeredByEvent() ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS, EventType.NONE));
+      }
+      if (element instanceof InclusiveGateway) {
+        return Optional.of(new FlowNode(id, name, ElementType.INCLUSIVE_GATEWAY, EventType.NONE));
       }
       if (element instanceof ExclusiveGateway) {
         return Optional.of(new FlowNode(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE));
@@ -589,8 +594,8 @@ public final class BpmnTransformer {
       final ConditionExpression conditionExpression = flow.getConditionExpression();
       if (conditionExpression != null && conditionExpression.getTextContent() != null
           && !conditionExpression.getTextContent().isBlank()) {
-        if (source.type() != ElementType.EXCLUSIVE_GATEWAY) {
-          error(flow, "conditions are only supported on flows leaving an exclusive gateway");
+        if (source.type() != ElementType.EXCLUSIVE_GATEWAY && source.type() != ElementType.INCLUSIVE_GATEWAY) {
+          error(flow, "conditions are only supported on flows leaving an exclusive or inclusive gateway");
         }
         final ParseOutcome outcome = expressions.parseFeel(conditionExpression.getTextContent());
         if (!outcome.isValid()) {
@@ -613,11 +618,11 @@ public final class BpmnTransformer {
       });
     }
 
-    private void linkDefaultFlow(ExclusiveGateway gateway) {
+    private void linkDefaultFlow(FlowElement gateway, io.camunda.zeebe.model.bpmn.instance.SequenceFlow defaultFlow) {
       final FlowNode node = nodes.get(gateway.getId());
-      if (node != null && gateway.getDefault() != null) {
+      if (node != null && defaultFlow != null) {
         node.outgoing.stream()
-            .filter(f -> f.id().equals(gateway.getDefault().getId()))
+            .filter(f -> f.id().equals(defaultFlow.getId()))
             .findFirst()
             .ifPresent(f -> node.defaultFlow = f);
       }

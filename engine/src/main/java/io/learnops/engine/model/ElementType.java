@@ -21,6 +21,7 @@ public enum ElementType {
   /** the instance that holds the inner instances of a multi-instance activity */
   MULTI_INSTANCE_BODY,
   EXCLUSIVE_GATEWAY,
+  INCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   EVENT_BASED_GATEWAY,
   SEQUENCE_FLOW;

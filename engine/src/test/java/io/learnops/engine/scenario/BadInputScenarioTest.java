@@ -125,8 +125,7 @@ class BadInputScenarioTest {
     final String p = "unsupported-" + transport;
     final Map<String, BpmnModelInstance> modelsByUnsupportedType = Map.of(
         "userTask", Bpmn.createExecutableProcess(p).startEvent().userTask("approveBudget").endEvent().done(),
-        "inclusiveGateway", Bpmn.createExecutableProcess(p).startEvent()
-            .inclusiveGateway("approveBudget").endEvent().done());
+        "complexGateway", complexGateway(p));
 
     modelsByUnsupportedType.forEach((type, model) ->
         assertThatThrownBy(() -> ENGINE.client(transport).newDeployResourceCommand()
@@ -203,6 +202,16 @@ class BadInputScenarioTest {
         .maxJobsToActivate(0).send().join())
         .hasMessageContaining("maxJobsToActivate")
         .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  private static BpmnModelInstance complexGateway(String processId) {
+    final BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent()
+        .exclusiveGateway("approveBudget").endEvent().done();
+    final var exclusive = model.getModelElementById("approveBudget");
+    final var complex = model.newInstance(io.camunda.zeebe.model.bpmn.instance.ComplexGateway.class);
+    complex.setAttributeValue("id", "approveBudget", true);
+    exclusive.replaceWithElement(complex);
+    return model;
   }
 
   private static void deploy(Transport transport, BpmnModelInstance model) {
