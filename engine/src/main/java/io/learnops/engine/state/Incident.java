@@ -8,7 +8,8 @@ public final class Incident {
     UNHANDLED_ERROR_EVENT,
     CONDITION_ERROR,
     EXTRACT_VALUE_ERROR,
-    IO_MAPPING_ERROR
+    IO_MAPPING_ERROR,
+    DECISION_EVALUATION_ERROR
   }
 
   /** What resolving the incident retries. */
