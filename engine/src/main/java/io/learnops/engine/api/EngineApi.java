@@ -63,6 +63,9 @@ public interface EngineApi {
 
   CompletableFuture<Void> resolveIncident(long incidentKey);
 
+  /** Evaluates the latest version of a decision (or the one with the key); changes no state. */
+  CompletableFuture<DecisionEvaluated> evaluateDecision(EvaluateDecision command);
+
   // ---- commands -------------------------------------------------------------------------
 
   record Deploy(List<Resource> resources, String tenantId) {}
@@ -140,6 +143,9 @@ public interface EngineApi {
 
   record BroadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {}
 
+  /** Evaluate the decision with {@code decisionKey} if it is positive, otherwise the latest {@code decisionId}. */
+  record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId) {}
+
   // ---- results --------------------------------------------------------------------------
 
   record Topology(
@@ -150,7 +156,27 @@ public interface EngineApi {
       String brokerHost,
       int brokerPort) {}
 
-  record DeploymentResult(long deploymentKey, List<DeployedProcess> processes, String tenantId) {}
+  record DeploymentResult(
+      long deploymentKey, List<DeployedProcess> processes, List<DeployedDecision> decisions, String tenantId) {}
+
+  /** A decision and the requirements graph (DMN resource) it was deployed in. */
+  record DeployedDecision(
+      String decisionId,
+      String decisionName,
+      int version,
+      long decisionKey,
+      String decisionRequirementsId,
+      long decisionRequirementsKey,
+      String decisionRequirementsName,
+      int decisionRequirementsVersion,
+      String resourceName,
+      String tenantId) {}
+
+  /**
+   * @param evaluationKey identifies this evaluation, as Zeebe's decision evaluation record key
+   * @param output the decision's output as a plain Java value (JSON-shaped)
+   */
+  record DecisionEvaluated(long evaluationKey, DeployedDecision decision, Object output) {}
 
   record DeployedProcess(
       String bpmnProcessId,

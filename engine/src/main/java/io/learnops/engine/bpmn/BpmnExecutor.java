@@ -1,5 +1,6 @@
 package io.learnops.engine.bpmn;
 
+import io.learnops.engine.decision.Decisions;
 import io.learnops.engine.feel.Expression;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
@@ -10,6 +11,7 @@ import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.model.SequenceFlow;
 import io.learnops.engine.model.TimerSchedule;
 import io.learnops.engine.model.VariableMapping;
+import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.ElementState;
 import io.learnops.engine.state.EngineState;
@@ -41,16 +43,19 @@ public final class BpmnExecutor {
   private final EngineState state;
   private final ExpressionLanguage feel;
   private final ProcessCache processes;
+  private final Decisions decisions;
   private final VariableBehavior variables;
   private final Effects effects;
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   private final MultiInstanceBehavior multiInstances;
   private long now;
 
-  public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Effects effects) {
+  public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Decisions decisions,
+      Effects effects) {
     this.state = state;
     this.feel = feel;
     this.processes = processes;
+    this.decisions = decisions;
     this.variables = new VariableBehavior(state);
     this.effects = effects;
     this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
@@ -351,6 +356,8 @@ public final class BpmnExecutor {
       case SERVICE_TASK, SEND_TASK, SCRIPT_TASK, BUSINESS_RULE_TASK -> {
         if (node.script().isPresent()) {
           runScript(instance, node);
+        } else if (node.calledDecisionId().isPresent()) {
+          evaluateDecision(instance, node);
         } else if (openBoundaryEvents(instance, node) && createJob(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
         }
@@ -465,6 +472,32 @@ public final class BpmnExecutor {
     transition(instance, ElementState.ACTIVATED);
     final Map<String, Object> output = new LinkedHashMap<>();
     output.put(node.resultVariable(), result.value());
+    completeWith(instance, output);
+  }
+
+  /**
+   * A business rule task with {@code zeebe:calledDecision} evaluates the latest version of the
+   * decision with the visible variables and completes with its output as the result variable.
+   */
+  private void evaluateDecision(ElementInstance instance, FlowNode node) {
+    final String decisionId = node.calledDecisionId().orElseThrow();
+    final Optional<DecisionDefinition> decision = state.latestDecision(instance.tenantId, decisionId);
+    if (decision.isEmpty()) {
+      raiseIncident(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
+          "Expected to evaluate decision '%s', but no decision found for id '%s'".formatted(decisionId, decisionId),
+          Incident.Retry.ACTIVATE, -1);
+      return;
+    }
+    final Decisions.Evaluation result = decisions.evaluate(decision.get(), variables.visible(instance.key));
+    if (result.isFailure()) {
+      raiseIncident(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
+          "Expected to evaluate decision '%s', but %s".formatted(decisionId, result.error()),
+          Incident.Retry.ACTIVATE, -1);
+      return;
+    }
+    transition(instance, ElementState.ACTIVATED);
+    final Map<String, Object> output = new LinkedHashMap<>();
+    output.put(node.resultVariable(), result.output());
     completeWith(instance, output);
   }
 

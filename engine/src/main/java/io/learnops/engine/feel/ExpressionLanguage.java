@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.feel.FeelEngineClock;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FailedParseResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -28,8 +29,13 @@ public final class ExpressionLanguage {
   public ExpressionLanguage() {
     this.feel =
         FeelEngineBuilder.forJava()
-            .withClock(() -> ZonedDateTime.ofInstant(Instant.ofEpochMilli(commandTime), ZoneOffset.UTC))
+            .withClock(clock())
             .build();
+  }
+
+  /** The command-time clock, for other FEEL users (DMN) that must replay as deterministically. */
+  public FeelEngineClock clock() {
+    return () -> ZonedDateTime.ofInstant(Instant.ofEpochMilli(commandTime), ZoneOffset.UTC);
   }
 
   /** Sets the time FEEL's now() and today() answer while the current command is processed. */

@@ -13,11 +13,11 @@ import java.util.Map;
  * Turns FEEL results into the JSON-shaped values variables hold: maps, lists, strings, numbers,
  * booleans and null. Temporal values become their ISO text, as Zeebe stores them.
  */
-final class FeelValues {
+public final class FeelValues {
 
   private FeelValues() {}
 
-  static Object toPlainJava(Object value) {
+  public static Object toPlainJava(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }

@@ -35,6 +35,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
@@ -303,6 +304,22 @@ public final class BpmnTransformer {
       node.noneStartEvent = start;
     }
 
+    /** Only a static decision id and the latest binding: the decision is looked up when the task activates. */
+    private void readCalledDecision(FlowElement element, ZeebeCalledDecision calledDecision, FlowNode node) {
+      final String decisionId = calledDecision.getDecisionId();
+      final String resultVariable = calledDecision.getResultVariable();
+      if (decisionId == null || decisionId.isBlank() || resultVariable == null || resultVariable.isBlank()) {
+        error(element, "a business rule task with zeebe:calledDecision needs a decisionId and a resultVariable");
+        return;
+      }
+      if (decisionId.strip().startsWith("=")) {
+        unsupported(element, "a decisionId expression");
+        return;
+      }
+      node.calledDecisionId = decisionId.strip();
+      node.resultVariable = resultVariable;
+    }
+
     /** An embedded subprocess starts at its one none start event. */
     private void linkInnerStart(SubProcess subProcess, FlowNode node) {
       final List<FlowNode> innerStarts = nodes.values().stream()
@@ -328,8 +345,12 @@ public final class BpmnTransformer {
         };
         final FlowNode node = new FlowNode(id, name, type, EventType.NONE);
         final ZeebeScript script = ((BaseElement) element).getSingleExtensionElement(ZeebeScript.class);
+        final ZeebeCalledDecision calledDecision =
+            ((BaseElement) element).getSingleExtensionElement(ZeebeCalledDecision.class);
         if (type == ElementType.SCRIPT_TASK && script != null) {
           readScript(element, script, node);
+        } else if (type == ElementType.BUSINESS_RULE_TASK && calledDecision != null) {
+          readCalledDecision(element, calledDecision, node);
         } else {
           node.job = jobDefinition(element);
         }

@@ -35,6 +35,9 @@ public final class FlowNode {
   FlowNode noneStartEvent;
   /** {@code zeebe:script}: a FEEL expression computed by the engine instead of a job worker */
   Expression script;
+  /** {@code zeebe:calledDecision}: a decision the engine evaluates instead of a job worker */
+  String calledDecisionId;
+  /** where a script's or called decision's result goes */
   String resultVariable;
   /** for a link throw event: the link catch event it continues at */
   FlowNode linkTarget;
@@ -130,6 +133,10 @@ public final class FlowNode {
     return Optional.ofNullable(script);
   }
 
+  public Optional<String> calledDecisionId() {
+    return Optional.ofNullable(calledDecisionId);
+  }
+
   public String resultVariable() {
     return resultVariable;
   }
@@ -157,7 +164,7 @@ public final class FlowNode {
 
   /** Elements that create a job for a worker: job tasks and message throw events. */
   public boolean isJobBased() {
-    return job != null && script == null;
+    return job != null && script == null && calledDecisionId == null;
   }
 
   public FlowNode noneStartEvent() {

@@ -2,6 +2,7 @@ package io.learnops.engine.processing;
 
 import io.learnops.engine.EngineClock;
 import io.learnops.engine.api.EngineApi.ActivatedJob;
+import io.learnops.engine.api.EngineApi.DecisionEvaluated;
 import io.learnops.engine.api.EngineApi.JobSink;
 import io.learnops.engine.api.EngineApi.JobStreamRequest;
 import io.learnops.engine.api.EngineApi.ProcessInstanceCreated;
@@ -11,9 +12,11 @@ import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.Effects;
 import io.learnops.engine.bpmn.EngineEvent;
 import io.learnops.engine.bpmn.ProcessCache;
+import io.learnops.engine.decision.Decisions;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.model.BpmnTransformer;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
+import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.EngineState;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.camunda.dmn.DmnEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final ExpressionLanguage feel = new ExpressionLanguage();
   private final BpmnTransformer transformer = new BpmnTransformer(feel);
   private final ProcessCache processes = new ProcessCache(transformer);
+  private final DmnEngine dmn = new DmnEngine.Builder().clock(feel.clock()).build();
   private final Effects effects = new Effects();
   private final Thread thread;
   private volatile boolean running = true;
@@ -65,6 +70,7 @@ public final class CommandProcessor implements AutoCloseable {
   private volatile boolean halted;
   private EngineState state;
   private BpmnExecutor executor;
+  private Decisions decisions;
   private DeploymentProcessor deployments;
   private JobProcessor jobs;
   private InstanceProcessor instances;
@@ -117,8 +123,9 @@ public final class CommandProcessor implements AutoCloseable {
   private void useState(EngineState newState) {
     state = newState;
     processes.clear();
-    executor = new BpmnExecutor(state, feel, processes, effects);
-    deployments = new DeploymentProcessor(state, transformer, processes, executor);
+    decisions = new Decisions(state, dmn);
+    executor = new BpmnExecutor(state, feel, processes, decisions, effects);
+    deployments = new DeploymentProcessor(state, transformer, processes, executor, decisions);
     jobs = new JobProcessor(state, executor, effects);
     instances = new InstanceProcessor(state, processes, executor, jobs);
     events = new EventProcessor(state, processes, executor);
@@ -336,10 +343,32 @@ public final class CommandProcessor implements AutoCloseable {
       instances.resolveIncident(c.incidentKey());
     } else if (command instanceof EngineCommand.TriggerTimers c) {
       events.triggerTimers(c.timerKeys());
+    } else if (command instanceof EngineCommand.EvaluateDecision c) {
+      return evaluateDecision(c);
     } else {
       throw new IllegalArgumentException("unknown command " + command);
     }
     return null;
+  }
+
+  private DecisionEvaluated evaluateDecision(EngineCommand.EvaluateDecision command) {
+    final Optional<DecisionDefinition> decision = command.decisionKey() > 0
+        ? state.decision(command.decisionKey()).filter(d -> d.tenantId.equals(command.tenantId()))
+        : state.latestDecision(command.tenantId(), command.decisionId());
+    if (decision.isEmpty()) {
+      throw Rejection.notFound(command.decisionKey() > 0
+          ? "Expected to evaluate decision with key '%d', but no such decision found".formatted(command.decisionKey())
+          : "Expected to evaluate decision '%s', but no such decision found".formatted(command.decisionId()));
+    }
+    final Decisions.Evaluation evaluation = decisions.evaluate(decision.get(), command.variables());
+    if (evaluation.isFailure()) {
+      throw Rejection.invalidArgument("Expected to evaluate decision '%s', but %s"
+          .formatted(decision.get().decisionId, evaluation.error()));
+    }
+    // clients expect a key for every evaluation; taking it is the only state an evaluation changes
+    final long evaluationKey = state.nextKey();
+    executor.event("DECISION_EVALUATION", "EVALUATED", evaluationKey, -1, null, null, decision.get().decisionId);
+    return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output());
   }
 
   /** Answers result waiters and hands new jobs to streams and long polls. */

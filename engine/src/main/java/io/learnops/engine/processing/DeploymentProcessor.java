@@ -1,10 +1,13 @@
 package io.learnops.engine.processing;
 
+import io.learnops.engine.api.EngineApi.DeployedDecision;
 import io.learnops.engine.api.EngineApi.DeployedProcess;
 import io.learnops.engine.api.EngineApi.DeploymentResult;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.ProcessCache;
+import io.learnops.engine.decision.Decisions;
+import io.learnops.engine.decision.DmnParser;
 import io.learnops.engine.model.BpmnTransformer;
 import io.learnops.engine.model.BpmnTransformer.Transformation;
 import io.learnops.engine.model.ExecutableProcess;
@@ -21,7 +24,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deploys BPMN resources. All resources are validated before anything is stored, so a deployment
+ * Deploys BPMN and DMN resources. All resources are validated before anything is stored, so a deployment
  * with one bad resource changes nothing. An unchanged process keeps its version; a changed one
  * gets the next version and becomes the one whose start events (timer, message, signal) listen.
  */
@@ -31,12 +34,15 @@ final class DeploymentProcessor {
   private final BpmnTransformer transformer;
   private final ProcessCache processes;
   private final BpmnExecutor executor;
+  private final Decisions decisions;
 
-  DeploymentProcessor(EngineState state, BpmnTransformer transformer, ProcessCache processes, BpmnExecutor executor) {
+  DeploymentProcessor(EngineState state, BpmnTransformer transformer, ProcessCache processes, BpmnExecutor executor,
+      Decisions decisions) {
     this.state = state;
     this.transformer = transformer;
     this.processes = processes;
     this.executor = executor;
+    this.decisions = decisions;
   }
 
   DeploymentResult deploy(Deploy command) {
@@ -46,13 +52,19 @@ final class DeploymentProcessor {
     final List<ParsedResource> parsed = validate(command.resources());
     final long deploymentKey = state.nextKey();
     final List<DeployedProcess> deployed = new ArrayList<>();
+    final List<DeployedDecision> deployedDecisions = new ArrayList<>();
     for (final ParsedResource resource : parsed) {
+      if (resource.dmn != null) {
+        deployedDecisions.addAll(decisions.store(deploymentKey, resource.name, resource.content, resource.dmn,
+            command.tenantId()));
+        continue;
+      }
       for (final ExecutableProcess process : resource.transformation.processes()) {
         deployed.add(store(deploymentKey, resource, process, command.tenantId()));
       }
     }
     executor.event("DEPLOYMENT", "CREATED", deploymentKey, -1, null, null, null);
-    return new DeploymentResult(deploymentKey, deployed, command.tenantId());
+    return new DeploymentResult(deploymentKey, deployed, deployedDecisions, command.tenantId());
   }
 
   private List<ParsedResource> validate(List<Resource> resources) {
@@ -60,13 +72,23 @@ final class DeploymentProcessor {
     final StringBuilder errors = new StringBuilder();
     for (final Resource resource : resources) {
       final String name = resource.name() == null ? "" : resource.name();
+      if (name.endsWith(".dmn")) {
+        final DmnParser.ParsedResource dmn = decisions.parse(resource.content());
+        if (dmn.isValid()) {
+          parsed.add(new ParsedResource(name, resource.content(), null, dmn));
+        } else {
+          errors.append("\n'%s':\n- %s".formatted(name, dmn.error()));
+        }
+        continue;
+      }
       if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
-        errors.append("\n'%s': resources of this type are not supported yet; deploy BPMN files (.bpmn or .xml)".formatted(name));
+        errors.append(("\n'%s': resources of this type are not supported yet; deploy BPMN (.bpmn or .xml) "
+            + "or DMN (.dmn) files").formatted(name));
         continue;
       }
       final Transformation transformation = transformer.transform(name, resource.content());
       if (transformation.isValid()) {
-        parsed.add(new ParsedResource(name, resource.content(), transformation));
+        parsed.add(new ParsedResource(name, resource.content(), transformation, null));
       } else {
         errors.append("\n'%s':".formatted(name));
         transformation.errors().forEach(e -> errors.append("\n- ").append(e));
@@ -124,5 +146,6 @@ final class DeploymentProcessor {
     }
   }
 
-  private record ParsedResource(String name, byte[] content, Transformation transformation) {}
+  /** A validated resource: a BPMN transformation or, for a {@code .dmn} resource, parsed decisions. */
+  private record ParsedResource(String name, byte[] content, Transformation transformation, DmnParser.ParsedResource dmn) {}
 }

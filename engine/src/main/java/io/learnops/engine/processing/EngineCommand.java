@@ -31,6 +31,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = EngineCommand.BroadcastSignal.class, name = "BroadcastSignal"),
   @JsonSubTypes.Type(value = EngineCommand.ResolveIncident.class, name = "ResolveIncident"),
   @JsonSubTypes.Type(value = EngineCommand.TriggerTimers.class, name = "TriggerTimers"),
+  @JsonSubTypes.Type(value = EngineCommand.EvaluateDecision.class, name = "EvaluateDecision"),
 })
 public sealed interface EngineCommand {
 
@@ -81,4 +82,8 @@ public sealed interface EngineCommand {
   record ResolveIncident(long incidentKey) implements EngineCommand {}
 
   record TriggerTimers(List<Long> timerKeys) implements EngineCommand {}
+
+  /** Changes no state; journaled all the same so the journal is the complete record of requests. */
+  record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId)
+      implements EngineCommand {}
 }

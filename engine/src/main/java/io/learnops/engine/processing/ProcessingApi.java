@@ -134,6 +134,15 @@ public final class ProcessingApi implements EngineApi {
   }
 
   @Override
+  public CompletableFuture<DecisionEvaluated> evaluateDecision(EvaluateDecision command) {
+    if (command.decisionKey() <= 0) {
+      requireText(command.decisionId(), "decisionId");
+    }
+    return processor.submit(new EngineCommand.EvaluateDecision(command.decisionId(), command.decisionKey(),
+        JsonVariables.orEmpty(command.variables()), tenant(command.tenantId())));
+  }
+
+  @Override
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
     return processor.submit(new EngineCommand.ResolveIncident(incidentKey));
   }

@@ -31,6 +31,8 @@ public final class EngineState {
   public Map<Long, Message> messages = new LinkedHashMap<>();
   public Map<Long, Subscription> subscriptions = new LinkedHashMap<>();
   public Map<Long, Timer> timers = new LinkedHashMap<>();
+  public List<DecisionRequirements> decisionRequirements = new ArrayList<>();
+  public List<DecisionDefinition> decisionDefinitions = new ArrayList<>();
 
   @JsonIgnore private final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
   @JsonIgnore private final Map<String, ProcessDefinition> latestByProcessId = new HashMap<>();
@@ -81,6 +83,28 @@ public final class EngineState {
 
   public List<ProcessDefinition> latestDefinitions() {
     return List.copyOf(latestByProcessId.values());
+  }
+
+  // ---- decisions (few per tenant, so found by scanning rather than indexed) ----------------
+
+  public Optional<DecisionRequirements> latestDecisionRequirements(String tenantId, String decisionRequirementsId) {
+    return decisionRequirements.stream()
+        .filter(d -> d.tenantId.equals(tenantId) && d.decisionRequirementsId.equals(decisionRequirementsId))
+        .reduce((a, b) -> b.version > a.version ? b : a);
+  }
+
+  public Optional<DecisionRequirements> decisionRequirements(long key) {
+    return decisionRequirements.stream().filter(d -> d.key == key).findFirst();
+  }
+
+  public Optional<DecisionDefinition> latestDecision(String tenantId, String decisionId) {
+    return decisionDefinitions.stream()
+        .filter(d -> d.tenantId.equals(tenantId) && d.decisionId.equals(decisionId))
+        .reduce((a, b) -> b.version > a.version ? b : a);
+  }
+
+  public Optional<DecisionDefinition> decision(long key) {
+    return decisionDefinitions.stream().filter(d -> d.key == key).findFirst();
   }
 
   private static String tenantScoped(String tenantId, String id) {

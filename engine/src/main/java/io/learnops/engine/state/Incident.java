@@ -9,7 +9,8 @@ public final class Incident {
     CONDITION_ERROR,
     EXTRACT_VALUE_ERROR,
     IO_MAPPING_ERROR,
-    CALLED_ELEMENT_ERROR
+    CALLED_ELEMENT_ERROR,
+    DECISION_EVALUATION_ERROR
   }
 
   /** What resolving the incident retries. */

@@ -223,19 +223,22 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         done -> ResolveIncidentResponse.getDefaultInstance());
   }
 
+  @Override
+  public void evaluateDecision(
+      final EvaluateDecisionRequest request,
+      final StreamObserver<EvaluateDecisionResponse> observer) {
+    replies.unary(
+        observer,
+        () -> api.evaluateDecision(requests.evaluateDecision(request)),
+        responses::decisionEvaluated);
+  }
+
   // ---- not supported yet: answered explicitly so that the client sees which RPC it was ----
 
   @Override
   public void deployProcess(
       final DeployProcessRequest request, final StreamObserver<DeployProcessResponse> observer) {
     unsupported("DeployProcess", observer);
-  }
-
-  @Override
-  public void evaluateDecision(
-      final EvaluateDecisionRequest request,
-      final StreamObserver<EvaluateDecisionResponse> observer) {
-    unsupported("EvaluateDecision", observer);
   }
 
   @Override

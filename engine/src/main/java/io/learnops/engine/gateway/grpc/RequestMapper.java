@@ -5,6 +5,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalReques
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
@@ -46,6 +47,14 @@ final class RequestMapper {
         request.getBpmnProcessId(),
         request.getVersion(),
         request.getProcessDefinitionKey(),
+        variables(request.getVariables()),
+        tenant(request.getTenantId()));
+  }
+
+  EngineApi.EvaluateDecision evaluateDecision(final EvaluateDecisionRequest request) {
+    return new EngineApi.EvaluateDecision(
+        request.getDecisionId(),
+        request.getDecisionKey(),
         variables(request.getVariables()),
         tenant(request.getTenantId()));
   }

@@ -10,7 +10,11 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRespon
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionRequirementsMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecision;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerHealth;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerRole;
@@ -21,7 +25,9 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.api.JsonVariables;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Translates engine results into gRPC responses. */
 final class ResponseMapper {
@@ -72,7 +78,63 @@ final class ResponseMapper {
                       .setResourceName(process.resourceName())
                       .setTenantId(process.tenantId())));
     }
+    for (final EngineApi.DeployedDecision decision : result.decisions()) {
+      response.addDeployments(
+          Deployment.newBuilder()
+              .setDecision(
+                  DecisionMetadata.newBuilder()
+                      .setDmnDecisionId(decision.decisionId())
+                      .setDmnDecisionName(decision.decisionName())
+                      .setVersion(decision.version())
+                      .setDecisionKey(decision.decisionKey())
+                      .setDmnDecisionRequirementsId(decision.decisionRequirementsId())
+                      .setDecisionRequirementsKey(decision.decisionRequirementsKey())
+                      .setTenantId(decision.tenantId())));
+    }
+    // one entry per requirements graph (DMN resource), however many decisions it holds
+    result.decisions().stream()
+        .collect(Collectors.toMap(EngineApi.DeployedDecision::decisionRequirementsKey, d -> d, (a, b) -> a,
+            LinkedHashMap::new))
+        .values()
+        .forEach(
+            drg ->
+                response.addDeployments(
+                    Deployment.newBuilder()
+                        .setDecisionRequirements(
+                            DecisionRequirementsMetadata.newBuilder()
+                                .setDmnDecisionRequirementsId(drg.decisionRequirementsId())
+                                .setDmnDecisionRequirementsName(drg.decisionRequirementsName())
+                                .setVersion(drg.decisionRequirementsVersion())
+                                .setDecisionRequirementsKey(drg.decisionRequirementsKey())
+                                .setResourceName(drg.resourceName())
+                                .setTenantId(drg.tenantId()))));
     return response.build();
+  }
+
+  EvaluateDecisionResponse decisionEvaluated(final EngineApi.DecisionEvaluated evaluated) {
+    final EngineApi.DeployedDecision decision = evaluated.decision();
+    final String output = JsonVariables.toJson(evaluated.output());
+    return EvaluateDecisionResponse.newBuilder()
+        .setDecisionKey(decision.decisionKey())
+        .setDecisionId(decision.decisionId())
+        .setDecisionName(decision.decisionName())
+        .setDecisionVersion(decision.version())
+        .setDecisionRequirementsId(decision.decisionRequirementsId())
+        .setDecisionRequirementsKey(decision.decisionRequirementsKey())
+        .setDecisionOutput(output)
+        .setTenantId(decision.tenantId())
+        .setDecisionEvaluationKey(evaluated.evaluationKey())
+        .setDecisionInstanceKey(evaluated.evaluationKey())
+        .addEvaluatedDecisions(
+            EvaluatedDecision.newBuilder()
+                .setDecisionKey(decision.decisionKey())
+                .setDecisionId(decision.decisionId())
+                .setDecisionName(decision.decisionName())
+                .setDecisionVersion(decision.version())
+                .setDecisionOutput(output)
+                .setTenantId(decision.tenantId())
+                .setDecisionEvaluationInstanceKey(evaluated.evaluationKey() + "-1"))
+        .build();
   }
 
   CreateProcessInstanceResponse processInstance(final EngineApi.ProcessInstanceCreated created) {

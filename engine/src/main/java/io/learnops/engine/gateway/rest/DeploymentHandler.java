@@ -1,12 +1,16 @@
 package io.learnops.engine.gateway.rest;
 
+import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.api.Rejection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** {@code POST /v2/deployments}: resources arrive as multipart parts named {@code resources}. */
 final class DeploymentHandler implements ResourceHandler {
@@ -48,8 +52,8 @@ final class DeploymentHandler implements ResourceHandler {
   }
 
   private DeploymentResult toDto(EngineApi.DeploymentResult result) {
-    final List<DeploymentMetadataResult> deployments =
-        result.processes().stream()
+    final List<DeploymentMetadataResult> deployments = new ArrayList<>();
+    result.processes().stream()
             .map(
                 process ->
                     new DeploymentMetadataResult()
@@ -61,7 +65,45 @@ final class DeploymentHandler implements ResourceHandler {
                                     String.valueOf(process.processDefinitionKey()))
                                 .resourceName(process.resourceName())
                                 .tenantId(process.tenantId())))
-            .toList();
+        .forEach(deployments::add);
+    result.decisions().stream()
+        .map(
+            decision ->
+                new DeploymentMetadataResult()
+                    .decisionDefinition(
+                        new DeploymentDecisionResult()
+                            .decisionDefinitionId(decision.decisionId())
+                            .name(decision.decisionName())
+                            .version(decision.version())
+                            .decisionDefinitionKey(String.valueOf(decision.decisionKey()))
+                            .decisionRequirementsId(decision.decisionRequirementsId())
+                            .decisionRequirementsKey(
+                                String.valueOf(decision.decisionRequirementsKey()))
+                            .tenantId(decision.tenantId())))
+        .forEach(deployments::add);
+    // one entry per requirements graph (DMN resource), however many decisions it holds
+    result.decisions().stream()
+        .collect(
+            Collectors.toMap(
+                EngineApi.DeployedDecision::decisionRequirementsKey,
+                d -> d,
+                (a, b) -> a,
+                LinkedHashMap::new))
+        .values()
+        .stream()
+        .map(
+            drg ->
+                new DeploymentMetadataResult()
+                    .decisionRequirements(
+                        new DeploymentDecisionRequirementsResult()
+                            .decisionRequirementsId(drg.decisionRequirementsId())
+                            .decisionRequirementsName(drg.decisionRequirementsName())
+                            .version(drg.decisionRequirementsVersion())
+                            .decisionRequirementsKey(
+                                String.valueOf(drg.decisionRequirementsKey()))
+                            .resourceName(drg.resourceName())
+                            .tenantId(drg.tenantId())))
+        .forEach(deployments::add);
     return new DeploymentResult()
         .deploymentKey(String.valueOf(result.deploymentKey()))
         .tenantId(result.tenantId())

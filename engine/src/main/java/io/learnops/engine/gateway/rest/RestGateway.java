@@ -47,6 +47,7 @@ public final class RestGateway implements AutoCloseable {
                 new JobHandler(api, json, this::execute),
                 new MessageHandler(api, json),
                 new SignalHandler(api, json),
+                new DecisionHandler(api, json),
                 new ElementInstanceHandler(api, json),
                 new IncidentHandler(api, json))
             .flatMap(handler -> handler.routes().stream())

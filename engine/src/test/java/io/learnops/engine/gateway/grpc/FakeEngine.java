@@ -105,7 +105,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
                     resource.name(),
                     command.tenantId()));
           }
-          return new DeploymentResult(2251799813685248L, processes, command.tenantId());
+          return new DeploymentResult(2251799813685248L, processes, List.of(), command.tenantId());
         });
   }
 
@@ -206,6 +206,15 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   @Override
   public CompletableFuture<Void> resolveIncident(final long incidentKey) {
     return answer(new ResolveIncident(incidentKey), () -> null);
+  }
+
+  @Override
+  public CompletableFuture<DecisionEvaluated> evaluateDecision(final EvaluateDecision command) {
+    return answer(command, () -> new DecisionEvaluated(
+            2251799813685702L,
+            new DeployedDecision("triage", "Triage", 1, 2251799813685700L, "rubric", 2251799813685701L,
+                "Rubric", 1, "rubric.dmn", command.tenantId()),
+            "standard"));
   }
 
   @Override

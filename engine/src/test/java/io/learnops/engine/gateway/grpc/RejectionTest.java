@@ -106,7 +106,6 @@ class RejectionTest extends GatewayScenario {
 
   static Stream<Arguments> unsupportedRpcs() {
     return Stream.of(
-        unsupported("EvaluateDecision", c -> c.newEvaluateDecisionCommand().decisionId("d")),
         unsupported("DeleteResource", c -> c.newDeleteResourceCommand(1L)),
         unsupported(
             "ModifyProcessInstance",

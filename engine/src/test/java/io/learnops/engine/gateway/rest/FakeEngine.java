@@ -125,7 +125,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
                     command.resources().get(i).name(),
                     command.tenantId()));
           }
-          return new DeploymentResult(2251799813685299L, processes, command.tenantId());
+          return new DeploymentResult(2251799813685299L, processes, List.of(), command.tenantId());
         });
   }
 
@@ -243,6 +243,15 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   @Override
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
     return answer("resolveIncident", List.of(incidentKey), () -> null);
+  }
+
+  @Override
+  public CompletableFuture<DecisionEvaluated> evaluateDecision(EvaluateDecision command) {
+    return answer("evaluateDecision", List.of(command), () -> new DecisionEvaluated(
+            2251799813685702L,
+            new DeployedDecision("triage", "Triage", 1, 2251799813685700L, "rubric", 2251799813685701L,
+                "Rubric", 1, "rubric.dmn", command.tenantId()),
+            "standard"));
   }
 
   /** Rejects or answers the call on the engine thread. */
