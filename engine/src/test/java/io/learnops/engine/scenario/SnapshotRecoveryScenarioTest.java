@@ -1,0 +1,67 @@
+package io.learnops.engine.scenario;
+
+import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.learnops.engine.Engine;
+import io.learnops.engine.EngineConfig;
+import io.learnops.engine.bpmn.EngineEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Snapshots taken every few commands, then a restart: the state rebuilt from the newest snapshot
+ * plus the journal after it carries on where it stopped, including multi-instance bodies, call
+ * activities and event-subprocess triggers that were mid-way.
+ */
+class SnapshotRecoveryScenarioTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aProgramHalfWayThroughCarriesOnAfterARestartFromSnapshots() throws Exception {
+    final EngineConfig config = EngineConfig.forTests().withDataDir(dataDir).withSnapshotEveryRecords(5);
+    final long programKey;
+    final ActivatedJob firstQuote;
+    try (Engine engine = Engine.start(config); CamundaClient client = Transport.REST.connect(engine)) {
+      client.newDeployResourceCommand()
+          .addProcessModel(Bpmn.createExecutableProcess("quotes").startEvent()
+              .serviceTask("requestQuote", t -> t.zeebeJobType("quote")
+                  .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("vendors").zeebeInputElement("vendor")
+                      .zeebeOutputCollection("quotes").zeebeOutputElementExpression("price")))
+              .endEvent().done(), "quotes.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("program").startEvent()
+              .callActivity("design", c -> c.zeebeProcessId("quotes"))
+              .endEvent().done(), "program.bpmn")
+          .send().join();
+      programKey = client.newCreateInstanceCommand().bpmnProcessId("program").latestVersion()
+          .variables(Map.of("vendors", List.of("acme", "globex"))).send().join().getProcessInstanceKey();
+      firstQuote = activateOne(client, "quote", Duration.ofSeconds(1));
+      client.newCompleteCommand(firstQuote.getKey()).variables(Map.of("price", 100)).send().join();
+    }
+
+    try (var snapshots = Files.list(dataDir.resolve("snapshots"))) {
+      assertThat(snapshots.count()).isPositive();
+    }
+
+    try (Engine engine = Engine.start(config); CamundaClient client = Transport.REST.connect(engine)) {
+      final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+      engine.processor().addEventListener(events::add);
+      final ActivatedJob secondQuote = activateOne(client, "quote", Duration.ofSeconds(1));
+      assertThat(secondQuote.getKey()).isNotEqualTo(firstQuote.getKey());
+      client.newCompleteCommand(secondQuote.getKey()).variables(Map.of("price", 200)).send().join();
+
+      await().until(() -> events.stream().anyMatch(e -> e.key() == programKey && "ELEMENT_COMPLETED".equals(e.intent())));
+    }
+  }
+}
