@@ -51,10 +51,15 @@ public final class Engine implements AutoCloseable {
 
   public static Engine start(EngineConfig config) throws IOException {
     final Engine engine = new Engine(config);
-    engine.processor.start();
-    engine.grpc.start();
-    engine.rest.start();
-    engine.management.start();
+    try {
+      engine.processor.start();
+      engine.grpc.start();
+      engine.rest.start();
+      engine.management.start();
+    } catch (IOException | RuntimeException e) {
+      engine.close(); // releases ports and the data directory for the next attempt
+      throw e;
+    }
     LOG.info("LearnOps engine {} ready: gRPC on port {}, REST on port {}, management on port {}, data {}",
         VERSION, engine.grpcPort(), engine.restPort(), engine.managementPort(),
         config.dataDir().map(Object::toString).orElse("in memory"));

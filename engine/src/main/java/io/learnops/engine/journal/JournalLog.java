@@ -14,18 +14,26 @@ import java.util.Optional;
  */
 public final class JournalLog implements DurableLog {
 
+  private final DataDirectoryLock lock;
   private final Journal journal;
   private final SnapshotStore snapshots;
 
-  private JournalLog(Journal journal, SnapshotStore snapshots) {
+  private JournalLog(DataDirectoryLock lock, Journal journal, SnapshotStore snapshots) {
+    this.lock = lock;
     this.journal = journal;
     this.snapshots = snapshots;
   }
 
   public static JournalLog open(Path dataDir, MeterRegistry registry) throws IOException {
     Files.createDirectories(dataDir);
-    return new JournalLog(
-        Journal.open(dataDir.resolve("journal"), registry), SnapshotStore.open(dataDir.resolve("snapshots")));
+    final DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+    try {
+      return new JournalLog(lock,
+          Journal.open(dataDir.resolve("journal"), registry), SnapshotStore.open(dataDir.resolve("snapshots")));
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   @Override
@@ -68,5 +76,6 @@ public final class JournalLog implements DurableLog {
       // already reported by the processor; closing must still release the files
     }
     journal.close();
+    lock.close();
   }
 }

@@ -15,10 +15,19 @@ import java.util.function.BooleanSupplier;
  */
 public final class ManagementServer implements AutoCloseable {
 
-  private final HttpServer server;
+  private final int requestedPort;
+  private final PrometheusMeterRegistry registry;
+  private final BooleanSupplier healthy;
+  private HttpServer server;
 
-  public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) throws IOException {
-    server = JdkHttpServers.create(port);
+  public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) {
+    this.requestedPort = port;
+    this.registry = registry;
+    this.healthy = healthy;
+  }
+
+  public void start() throws IOException {
+    server = JdkHttpServers.create(requestedPort);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       final Thread thread = new Thread(r, "learnops-engine-management");
       thread.setDaemon(true);
@@ -31,9 +40,6 @@ public final class ManagementServer implements AutoCloseable {
     server.createContext("/actuator/prometheus", exchange ->
         respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
     server.createContext("/", exchange -> respond(exchange, 404, "application/json", "{\"status\":404,\"error\":\"Not Found\"}"));
-  }
-
-  public void start() {
     server.start();
   }
 
@@ -52,6 +58,8 @@ public final class ManagementServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    if (server != null) {
+      server.stop(0);
+    }
   }
 }
