@@ -469,9 +469,14 @@ public final class BpmnExecutor {
       raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, result.error(), Incident.Retry.ACTIVATE, -1);
       return;
     }
+    completeWithResult(instance, node, result.value());
+  }
+
+  /** Script and decision tasks finish at once, handing their result over like a job's variables. */
+  private void completeWithResult(ElementInstance instance, FlowNode node, Object value) {
     transition(instance, ElementState.ACTIVATED);
     final Map<String, Object> output = new LinkedHashMap<>();
-    output.put(node.resultVariable(), result.value());
+    output.put(node.resultVariable(), value);
     completeWith(instance, output);
   }
 
@@ -495,10 +500,7 @@ public final class BpmnExecutor {
           Incident.Retry.ACTIVATE, -1);
       return;
     }
-    transition(instance, ElementState.ACTIVATED);
-    final Map<String, Object> output = new LinkedHashMap<>();
-    output.put(node.resultVariable(), result.output());
-    completeWith(instance, output);
+    completeWithResult(instance, node, result.output());
   }
 
   /** Broadcasts the event's signal, with the event's local variables (its input mappings). */
