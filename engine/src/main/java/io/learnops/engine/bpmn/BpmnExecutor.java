@@ -447,7 +447,10 @@ public final class BpmnExecutor {
     completeWith(caller, handUp ? childVariables : Map.of());
   }
 
-  /** None, signal and link throw events pass through; a message throw event waits for its job. */
+  /**
+   * None, signal, link and terminate events pass through (the completion does what they mean); a
+   * message throw or end event waits for its job.
+   */
   private void activateThrowEvent(ElementInstance instance, FlowNode node) {
     if (node.isJobBased()) {
       if (createJob(instance, node)) {
@@ -536,21 +539,13 @@ public final class BpmnExecutor {
     }
   }
 
+  /** End events behave like throw events, except that an error end event throws its error. */
   private void activateEndEvent(ElementInstance instance, FlowNode node) {
-    if (node.isJobBased()) {
-      if (createJob(instance, node)) {
-        transition(instance, ElementState.ACTIVATED);
-      }
-      return;
-    }
-    if (node.eventType() == EventType.SIGNAL && !throwSignal(instance, node)) {
+    if (node.eventType() != EventType.ERROR) {
+      activateThrowEvent(instance, node);
       return;
     }
     transition(instance, ElementState.ACTIVATED);
-    if (node.eventType() != EventType.ERROR) {
-      completeWith(instance, null);
-      return;
-    }
     final String code = node.errorCode().orElse("");
     if (catchError(instance, code, Map.of())) {
       return;

@@ -151,9 +151,7 @@ final class JobProcessor {
   private void release(long jobKey, Job.State expected, Predicate<Job> due, String intent) {
     final Job job = state.jobs.get(jobKey);
     if (job != null && job.state == expected && due.test(job)) {
-      state.unindexJob(job);
-      makeActivatable(job);
-      state.indexJob(job);
+      reactivate(job);
       executor.event("JOB", intent, job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
     }
   }
@@ -169,6 +167,10 @@ final class JobProcessor {
           "Expected to resolve incident %d, but job %d has no retries left; update its retries first"
               .formatted(incident.key, job.key));
     }
+    reactivate(job);
+  }
+
+  private void reactivate(Job job) {
     state.unindexJob(job);
     makeActivatable(job);
     state.indexJob(job);
