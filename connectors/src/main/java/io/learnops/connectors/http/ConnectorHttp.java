@@ -95,14 +95,16 @@ public final class ConnectorHttp {
 
   private Attempt send(HttpCall call) {
     try {
-      return restClient.method(call.method())
+      RestClient.RequestBodySpec request = restClient.method(call.method())
           .uri(call.uri())
           .headers(headers -> {
             call.headers().forEach(headers::set);
             call.idempotencyKey().ifPresent(key -> headers.set(IDEMPOTENCY_KEY_HEADER, key));
-          })
-          .body(call.body())
-          .exchange((request, response) -> classify(call, response.getStatusCode().value(),
+          });
+      if (call.body().length > 0) {
+        request = request.body(call.body());
+      }
+      return request.exchange((sent, response) -> classify(call, response.getStatusCode().value(),
               response.getHeaders(), response.getBody().readAllBytes()), true);
     } catch (ConnectorException e) {
       throw e;

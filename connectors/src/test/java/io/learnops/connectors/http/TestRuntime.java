@@ -30,7 +30,8 @@ public final class TestRuntime {
         Duration.ofSeconds(30));
   }
 
+  /** Generous, so a loaded CI machine does not turn a normal answer into a timeout. */
   public static Timeouts shortTimeouts() {
-    return new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    return new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 }
