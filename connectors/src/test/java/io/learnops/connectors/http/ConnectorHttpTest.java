@@ -36,7 +36,7 @@ class ConnectorHttpTest {
   @BeforeEach
   void setUp() {
     test = new TestRuntime();
-    http = new ConnectorHttp("demo", TestRuntime.shortTimeouts(), TestRuntime.fastRetries(),
+    http = new ConnectorHttp("demo", TestRuntime.testTimeouts(), TestRuntime.fastRetries(),
         test.runtime(), RejectionDecoder.byStatus());
   }
 

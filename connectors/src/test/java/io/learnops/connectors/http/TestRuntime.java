@@ -31,7 +31,7 @@ public final class TestRuntime {
   }
 
   /** Generous, so a loaded CI machine does not turn a normal answer into a timeout. */
-  public static Timeouts shortTimeouts() {
+  public static Timeouts testTimeouts() {
     return new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 }

@@ -1,5 +1,12 @@
 package io.learnops.connectors.vendor;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -40,7 +47,7 @@ class VendorClientTest {
   @BeforeEach
   void setUp() {
     test = new TestRuntime();
-    client = clientWith(TestRuntime.shortTimeouts());
+    client = clientWith(TestRuntime.testTimeouts());
   }
 
   private VendorClient clientWith(Timeouts timeouts) {
@@ -230,5 +237,70 @@ class VendorClientTest {
     assertThatThrownBy(() -> client.placePurchaseOrder(order(), " "))
         .isInstanceOf(IllegalArgumentException.class);
     vendor.verify(0, postRequestedFor(urlEqualTo("/v1/purchase-orders")));
+  }
+
+  static Stream<Named<Consumer<VendorClient>>> everyCall() {
+    return Stream.of(
+        call("POST quote-requests", c -> c.requestQuote(rfq(), "rfq-1")),
+        call("GET quotes", c -> c.quotes("rfq-1")),
+        call("POST purchase-orders", c -> c.placePurchaseOrder(order(), "po-1")),
+        call("GET purchase-orders/{id}", c -> c.purchaseOrder("vo-3")));
+  }
+
+  private static Named<Consumer<VendorClient>> call(String name, Consumer<VendorClient> call) {
+    return Named.of(name, call);
+  }
+
+  // Every call, each failure mode: the mapping must not depend on which function was called.
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_ends_in_a_server_error_when_5xx_persist(Consumer<VendorClient> call) {
+    vendor.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_reports_refused_credentials_as_misconfiguration(Consumer<VendorClient> call) {
+    vendor.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MISCONFIGURED));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_turns_the_systems_no_into_a_business_rejection(Consumer<VendorClient> call) {
+    vendor.stubFor(any(anyUrl()).willReturn(problem(422, "about:blank", "not_allowed")));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(BusinessRejection.class,
+            rejection -> assertThat(rejection.code()).isEqualTo("vendor.not_allowed"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_reports_an_unparsable_body_as_malformed(Consumer<VendorClient> call) {
+    vendor.stubFor(any(anyUrl()).willReturn(okJson("{\"truncated\": [")));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_gives_up_on_a_server_slower_than_the_read_timeout(Consumer<VendorClient> call) {
+    vendor.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(600)));
+    VendorClient impatient = clientWith(new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(100)));
+
+    assertThatThrownBy(() -> call.accept(impatient))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
   }
 }

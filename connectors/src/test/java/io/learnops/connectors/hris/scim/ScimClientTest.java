@@ -1,8 +1,16 @@
 package io.learnops.connectors.hris.scim;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -41,7 +49,7 @@ class ScimClientTest {
   @BeforeEach
   void setUp() {
     test = new TestRuntime();
-    client = clientWith(TestRuntime.shortTimeouts());
+    client = clientWith(TestRuntime.testTimeouts());
   }
 
   private ScimClient clientWith(Timeouts timeouts) {
@@ -238,5 +246,69 @@ class ScimClientTest {
     assertThatThrownBy(() -> client.findByUserName("ada"))
         .isInstanceOfSatisfying(TechnicalFailure.class,
             failure -> assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE));
+  }
+
+  static Stream<Named<Consumer<ScimClient>>> everyCall() {
+    return Stream.of(
+        call("GET Users?filter", c -> c.findByEmployeeNumber("E-1")),
+        call("GET Users paged", c -> c.activeInDepartment("Sales", 100)),
+        call("GET Users/{id}", c -> c.getUser("u1")));
+  }
+
+  private static Named<Consumer<ScimClient>> call(String name, Consumer<ScimClient> call) {
+    return Named.of(name, call);
+  }
+
+  // Every call, each failure mode: the mapping must not depend on which function was called.
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_ends_in_a_server_error_when_5xx_persist(Consumer<ScimClient> call) {
+    hris.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_reports_refused_credentials_as_misconfiguration(Consumer<ScimClient> call) {
+    hris.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MISCONFIGURED));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_turns_the_systems_no_into_a_business_rejection(Consumer<ScimClient> call) {
+    hris.stubFor(any(anyUrl()).willReturn(scimError(400, "invalidValue")));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(BusinessRejection.class,
+            rejection -> assertThat(rejection.code()).isEqualTo("scim.invalidValue"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_reports_an_unparsable_body_as_malformed(Consumer<ScimClient> call) {
+    hris.stubFor(any(anyUrl()).willReturn(okJson("{\"truncated\": [")));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_gives_up_on_a_server_slower_than_the_read_timeout(Consumer<ScimClient> call) {
+    hris.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(600)));
+    ScimClient impatient = clientWith(new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(100)));
+
+    assertThatThrownBy(() -> call.accept(impatient))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
   }
 }

@@ -1,5 +1,12 @@
 package io.learnops.connectors.lms.moodle;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -41,7 +48,7 @@ class MoodleClientTest {
   @BeforeEach
   void setUp() {
     test = new TestRuntime();
-    client = clientWith(TestRuntime.shortTimeouts());
+    client = clientWith(TestRuntime.testTimeouts());
   }
 
   private MoodleClient clientWith(Timeouts timeouts) {
@@ -313,8 +320,75 @@ class MoodleClientTest {
   @Test
   void the_token_is_not_printed_with_the_settings() {
     MoodleSettings settings = new MoodleSettings(URI.create("https://lms.example.org"), "s3cret",
-        TestRuntime.shortTimeouts(), TestRuntime.fastRetries());
+        TestRuntime.testTimeouts(), TestRuntime.fastRetries());
 
     assertThat(settings.toString()).doesNotContain("s3cret");
+  }
+
+  static Stream<Named<Consumer<MoodleClient>>> everyCall() {
+    return Stream.of(
+        call("core_course_create_courses", c -> c.createCourse(safetyCourse())),
+        call("core_course_get_courses_by_field", c -> c.findCourseByIdNumber("prog-17")),
+        call("core_user_get_users", c -> c.findUserByEmail("ada@example.org")),
+        call("core_user_create_users", c -> c.createUser(new NewLearner("ada", "Ada", "L", "ada@example.org", "E-1", null))),
+        call("enrol_manual_enrol_users", c -> c.enrol(Enrolment.student(7, 42))),
+        call("core_completion_get_course_completion_status", c -> c.completionStatus(42, 7)));
+  }
+
+  private static Named<Consumer<MoodleClient>> call(String name, Consumer<MoodleClient> call) {
+    return Named.of(name, call);
+  }
+
+  // Every call, each failure mode: the mapping must not depend on which function was called.
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_ends_in_a_server_error_when_5xx_persist(Consumer<MoodleClient> call) {
+    moodle.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_reports_refused_credentials_as_misconfiguration(Consumer<MoodleClient> call) {
+    moodle.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MISCONFIGURED));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_turns_the_systems_no_into_a_business_rejection(Consumer<MoodleClient> call) {
+    moodle.stubFor(any(anyUrl()).willReturn(okJson(error("moodle_exception", "cannotdoit", "No"))));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(BusinessRejection.class,
+            rejection -> assertThat(rejection.code()).isEqualTo("moodle.cannotdoit"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_reports_an_unparsable_body_as_malformed(Consumer<MoodleClient> call) {
+    moodle.stubFor(any(anyUrl()).willReturn(okJson("{\"truncated\": [")));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_gives_up_on_a_server_slower_than_the_read_timeout(Consumer<MoodleClient> call) {
+    moodle.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(600)));
+    MoodleClient impatient = clientWith(new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(100)));
+
+    assertThatThrownBy(() -> call.accept(impatient))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
   }
 }

@@ -1,5 +1,12 @@
 package io.learnops.connectors.lms.xapi;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -53,7 +60,7 @@ class XapiClientTest {
   @BeforeEach
   void setUp() {
     test = new TestRuntime();
-    client = clientWith(TestRuntime.shortTimeouts());
+    client = clientWith(TestRuntime.testTimeouts());
   }
 
   private XapiClient clientWith(Timeouts timeouts) {
@@ -291,5 +298,77 @@ class XapiClientTest {
     LearningStatement back = mapping.read(mapping.write(statement));
 
     assertThat(back).isEqualTo(statement);
+  }
+
+  static Stream<Named<Consumer<XapiClient>>> everyCall() {
+    return Stream.of(
+        call("POST statements", c -> c.store(adaPassed())),
+        call("PUT statements", c -> c.put(adaPassed().withId(ID_1))),
+        call("GET statements", c -> c.query(StatementQuery.all().activity(COURSE))),
+        call("GET more", c -> c.next(new StatementPage(List.of(), Optional.of("/xapi/statements?more=p2")))));
+  }
+
+  static Stream<Named<Consumer<XapiClient>>> everyCallWithABody() {
+    return Stream.of(
+        call("POST statements", c -> c.store(adaPassed())),
+        call("GET statements", c -> c.query(StatementQuery.all().activity(COURSE))),
+        call("GET more", c -> c.next(new StatementPage(List.of(), Optional.of("/xapi/statements?more=p2")))));
+  }
+
+  private static Named<Consumer<XapiClient>> call(String name, Consumer<XapiClient> call) {
+    return Named.of(name, call);
+  }
+
+  // Every call, each failure mode: the mapping must not depend on which function was called.
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_ends_in_a_server_error_when_5xx_persist(Consumer<XapiClient> call) {
+    lrs.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_reports_refused_credentials_as_misconfiguration(Consumer<XapiClient> call) {
+    lrs.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MISCONFIGURED));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_turns_the_systems_no_into_a_business_rejection(Consumer<XapiClient> call) {
+    lrs.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(BusinessRejection.class,
+            rejection -> assertThat(rejection.code()).isEqualTo("xapi.bad_request"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCallWithABody")
+  void every_call_reports_an_unparsable_body_as_malformed(Consumer<XapiClient> call) {
+    lrs.stubFor(any(anyUrl()).willReturn(okJson("{\"truncated\": [")));
+
+    assertThatThrownBy(() -> call.accept(client))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCall")
+  void every_call_gives_up_on_a_server_slower_than_the_read_timeout(Consumer<XapiClient> call) {
+    lrs.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(600)));
+    XapiClient impatient = clientWith(new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(100)));
+
+    assertThatThrownBy(() -> call.accept(impatient))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT));
   }
 }
