@@ -57,6 +57,19 @@ public final class MoodleClient {
             null));
   }
 
+  /**
+   * {@code core_webservice_get_site_info}: a cheap check that URL and token work, and which
+   * functions the token's service allows (see {@link MoodleSite#missingFunctions()}).
+   */
+  public MoodleSite siteInfo() {
+    JsonNode info = call("core_webservice_get_site_info", Map.of(), true);
+    List<String> functions = new ArrayList<>();
+    info.path("functions").forEach(f -> functions.add(f.path("name").asText()));
+    return new MoodleSite(json.requiredText(info, "sitename"),
+        Optional.ofNullable(JsonSupport.textOrNull(info, "release")).orElse(""),
+        json.requiredLong(info, "userid"), functions);
+  }
+
   /** {@code core_course_create_courses} for one course. */
   public Course createCourse(NewCourse course) {
     Map<String, String> params = new LinkedHashMap<>();

@@ -78,6 +78,23 @@ class MoodleClientTest {
   }
 
   @Test
+  void site_info_tells_which_required_functions_the_service_lacks() {
+    moodle.stubFor(function("core_webservice_get_site_info").willReturn(okJson("""
+        {"sitename":"ACME Learning","username":"learnops","userid":2,"release":"4.5.1 (Build: 20241209)",
+         "functions":[{"name":"core_course_create_courses","version":"2024100700"},
+                      {"name":"core_course_get_courses_by_field","version":"2024100700"},
+                      {"name":"core_user_get_users","version":"2024100700"},
+                      {"name":"core_user_create_users","version":"2024100700"}]}""")));
+
+    MoodleSite site = client.siteInfo();
+
+    assertThat(site.siteName()).isEqualTo("ACME Learning");
+    assertThat(site.userId()).isEqualTo(2);
+    assertThat(site.missingFunctions()).containsExactly(
+        "core_completion_get_course_completion_status", "enrol_manual_enrol_users");
+  }
+
+  @Test
   void creating_a_course_posts_moodle_array_parameters_and_returns_its_id() {
     moodle.stubFor(function("core_course_create_courses")
         .withFormParam("courses[0][fullname]", equalTo("Forklift safety 2026"))
@@ -327,6 +344,7 @@ class MoodleClientTest {
 
   static Stream<Named<Consumer<MoodleClient>>> everyCall() {
     return Stream.of(
+        call("core_webservice_get_site_info", c -> c.siteInfo()),
         call("core_course_create_courses", c -> c.createCourse(safetyCourse())),
         call("core_course_get_courses_by_field", c -> c.findCourseByIdNumber("prog-17")),
         call("core_user_get_users", c -> c.findUserByEmail("ada@example.org")),
