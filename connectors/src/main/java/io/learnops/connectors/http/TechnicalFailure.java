@@ -18,7 +18,9 @@ public final class TechnicalFailure extends ConnectorException {
     RATE_LIMITED,
     MALFORMED_RESPONSE,
     MISCONFIGURED,
-    UNEXPECTED_STATUS
+    UNEXPECTED_STATUS,
+    /** More results than the caller allowed: narrow the query rather than retry. */
+    RESULT_TOO_LARGE
   }
 
   private final Kind kind;

@@ -72,7 +72,7 @@ public final class ScimClient {
     all.addAll(page.employees());
     while (page.hasMore()) {
       if (all.size() >= maxResults) {
-        throw new TechnicalFailure(SYSTEM, Kind.UNEXPECTED_STATUS, "more than " + maxResults
+        throw new TechnicalFailure(SYSTEM, Kind.RESULT_TOO_LARGE, "more than " + maxResults
             + " employees match " + filter + "; narrow the filter", null);
       }
       page = listUsers(Optional.of(filter), page.nextStartIndex(), settings.pageSize());

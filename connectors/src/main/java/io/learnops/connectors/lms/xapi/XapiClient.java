@@ -141,7 +141,7 @@ public final class XapiClient {
     int pages = 1;
     while (page.hasMore()) {
       if (pages >= maxPages) {
-        throw new TechnicalFailure(SYSTEM, Kind.UNEXPECTED_STATUS,
+        throw new TechnicalFailure(SYSTEM, Kind.RESULT_TOO_LARGE,
             "more than " + maxPages + " pages; narrow the query with since/until", null);
       }
       page = next(page);

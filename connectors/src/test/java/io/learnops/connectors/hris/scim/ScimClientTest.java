@@ -138,7 +138,8 @@ class ScimClientTest {
         user("u1", "E-1", "Sales"), user("u2", "E-2", "Sales"))));
 
     assertThatThrownBy(() -> client.directReports("boss-1", 2))
-        .isInstanceOf(TechnicalFailure.class);
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.RESULT_TOO_LARGE));
     hris.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
   }
 

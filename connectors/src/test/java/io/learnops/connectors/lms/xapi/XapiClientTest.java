@@ -211,7 +211,8 @@ class XapiClientTest {
         "{\"statements\":[],\"more\":\"/xapi/statements?more=again\"}")));
 
     assertThatThrownBy(() -> client.queryAll(StatementQuery.all(), 3))
-        .isInstanceOf(TechnicalFailure.class);
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.RESULT_TOO_LARGE));
     lrs.verify(3, getRequestedFor(urlPathEqualTo(STATEMENTS)));
   }
 
