@@ -127,10 +127,25 @@ public final class XapiClient {
     return page(statementsUri(params));
   }
 
-  /** The page behind a {@code more} IRL (relative to the LRS host, or absolute). */
+  /**
+   * The page behind a {@code more} IRL (relative to the LRS host, or absolute). An IRL on another
+   * host is refused: the client would send it our credentials.
+   */
   public StatementPage next(StatementPage page) {
     String more = page.more().orElseThrow(() -> new IllegalArgumentException("no more pages"));
-    return page(settings.endpoint().resolve(more));
+    URI next;
+    try {
+      next = settings.endpoint().resolve(more);
+    } catch (IllegalArgumentException e) {
+      throw json.malformed("'more' is not an IRL: " + more, e);
+    }
+    URI endpoint = settings.endpoint();
+    if (!endpoint.getScheme().equalsIgnoreCase(next.getScheme())
+        || !endpoint.getHost().equalsIgnoreCase(next.getHost())
+        || endpoint.getPort() != next.getPort()) {
+      throw json.malformed("'more' points to another host: " + next.getHost(), null);
+    }
+    return page(next);
   }
 
   /** Follows {@code more} until the LRS has no more, but at most {@code maxPages} pages. */

@@ -206,6 +206,16 @@ class XapiClientTest {
   }
 
   @Test
+  void a_more_irl_on_another_host_is_not_followed_with_our_credentials() {
+    StatementPage page = new StatementPage(List.of(),
+        Optional.of("https://elsewhere.example.org/xapi/statements?more=p2"));
+
+    assertThatThrownBy(() -> client.next(page))
+        .isInstanceOfSatisfying(TechnicalFailure.class,
+            failure -> assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE));
+  }
+
+  @Test
   void an_lrs_that_keeps_paging_past_the_limit_is_stopped() {
     lrs.stubFor(get(urlPathEqualTo(STATEMENTS)).willReturn(okJson(
         "{\"statements\":[],\"more\":\"/xapi/statements?more=again\"}")));
