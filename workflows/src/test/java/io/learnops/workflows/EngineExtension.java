@@ -105,6 +105,30 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
     return found.get(0);
   }
 
+  /** Activates the next job of the type, whatever its instance (to find a called process's instance). */
+  ActivatedJob awaitAnyJob(String type) {
+    List<ActivatedJob> found = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      found.addAll(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+          .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs());
+      return !found.isEmpty();
+    });
+    return found.get(0);
+  }
+
+  /** The one open user task of the element, whatever its instance. */
+  UserTask awaitOpenUserTask(String elementId) {
+    List<UserTask> tasks = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      tasks.clear();
+      tasks.addAll(client.newUserTaskSearchRequest()
+          .filter(f -> f.elementId(elementId).state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+          .send().join().items());
+      return tasks.size() == 1;
+    });
+    return tasks.get(0);
+  }
+
   ActivatedJob completeJob(long processInstanceKey, String type, Map<String, Object> variables) {
     ActivatedJob job = awaitJob(processInstanceKey, type);
     client.newCompleteCommand(job).variables(variables).send().join();
