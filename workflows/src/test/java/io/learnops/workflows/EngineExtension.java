@@ -47,7 +47,7 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
         .restAddress(URI.create("http://localhost:" + engine.restPort()))
-        .defaultRequestTimeout(Duration.ofSeconds(10))
+        .defaultRequestTimeout(Duration.ofSeconds(30))
         .defaultJobPollInterval(Duration.ofMillis(50))
         .preferRestOverGrpc(false)
         .build();
@@ -91,7 +91,8 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
   /** Waits until a job of the type is activatable for the instance and activates it. */
   ActivatedJob awaitJob(long processInstanceKey, String type) {
     List<ActivatedJob> found = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
+    await().atMost(WAIT).alias("job " + type + " of instance " + processInstanceKey + ", incidents " + incidentsLater())
+        .until(() -> {
       for (ActivatedJob job : client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
           .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs()) {
         if (job.getProcessInstanceKey() == processInstanceKey && found.isEmpty()) {
@@ -191,6 +192,21 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
         .filter(e -> e.processInstanceKey() == processInstanceKey && "ELEMENT_COMPLETED".equals(e.intent())
             && e.elementId() != null && e.key() != processInstanceKey)
         .map(EngineEvent::elementId).toList();
+  }
+
+  private Object incidentsLater() {
+    return new Object() {
+      @Override
+      public String toString() {
+        return incidents().toString();
+      }
+    };
+  }
+
+  /** Open incidents as "bpmnProcessId/elementId: message", for failure messages. */
+  List<String> incidents() {
+    return engine.processor().read(state -> state.incidents.values().stream()
+        .map(i -> i.bpmnProcessId + "/" + i.elementId + ": " + i.errorMessage).toList()).join();
   }
 
   List<ActivatedJob> listenerJobs() {
