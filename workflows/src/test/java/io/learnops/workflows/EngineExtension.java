@@ -83,6 +83,18 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
     command.send().join();
   }
 
+  /** Deploys resources given as file name → content, e.g. models rewritten in memory. */
+  void deploy(Map<String, String> resources) {
+    var entries = List.copyOf(resources.entrySet());
+    var command = client.newDeployResourceCommand()
+        .addResourceString(entries.get(0).getValue(), java.nio.charset.StandardCharsets.UTF_8, entries.get(0).getKey());
+    for (int i = 1; i < entries.size(); i++) {
+      command = command.addResourceString(entries.get(i).getValue(), java.nio.charset.StandardCharsets.UTF_8,
+          entries.get(i).getKey());
+    }
+    command.send().join();
+  }
+
   long start(String processId, Map<String, Object> variables) {
     return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables)
         .send().join().getProcessInstanceKey();
