@@ -133,6 +133,34 @@ class ModelConventionsTest {
 
   @ParameterizedTest
   @FieldSource("PROCESSES")
+  void sequence_flows_do_not_cross_other_elements(String id) {
+    BpmnModelInstance model = Models.process(id);
+    List<BpmnShape> obstacles = model.getModelElementsByType(BpmnShape.class).stream()
+        .filter(s -> !(s.getBpmnElement() instanceof SubProcess)).toList();
+
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
+      var points = List.copyOf(edge.getWaypoints());
+      for (BpmnShape shape : obstacles) {
+        var element = shape.getBpmnElement();
+        boolean own = element == flow.getSource() || element == flow.getTarget()
+            || (flow.getSource() instanceof BoundaryEvent b && b.getAttachedTo() == element);
+        for (int i = 0; !own && i + 1 < points.size(); i++) {
+          Bounds b = shape.getBounds();
+          double x1 = Math.min(points.get(i).getX(), points.get(i + 1).getX());
+          double x2 = Math.max(points.get(i).getX(), points.get(i + 1).getX());
+          double y1 = Math.min(points.get(i).getY(), points.get(i + 1).getY());
+          double y2 = Math.max(points.get(i).getY(), points.get(i + 1).getY());
+          boolean crosses = x1 < b.getX() + b.getWidth() - 2 && x2 > b.getX() + 2
+              && y1 < b.getY() + b.getHeight() - 2 && y2 > b.getY() + 2;
+          assertThat(crosses).as("%s crosses %s", flow.getId(), element.getId()).isFalse();
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @FieldSource("PROCESSES")
   void tasks_gateways_and_events_are_documented(String id) {
     BpmnModelInstance model = Models.process(id);
 
