@@ -10,9 +10,11 @@ import io.learnops.engine.processing.CommandProcessor;
 import io.learnops.engine.processing.DurableLog;
 import io.learnops.engine.processing.ProcessingApi;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class Engine implements AutoCloseable {
     processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords());
     processor.addEventListener(new EngineMetrics(registry));
     Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
+    registerStateSize(registry, processor);
     api = new ProcessingApi(processor,
         () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort()), config.defaultLongPollingTimeout());
     grpc = new GrpcGateway(api, config.grpcPort());
@@ -102,5 +105,23 @@ public final class Engine implements AutoCloseable {
     management.close();
     registry.close();
     LOG.info("LearnOps engine stopped");
+  }
+
+  /** One gauge per kind of state entry: the size snapshots and replay grow with. */
+  private static void registerStateSize(MeterRegistry registry, CommandProcessor processor) {
+    final Map<String, java.util.function.ToIntFunction<CommandProcessor.StateSize>> kinds = Map.of(
+        "element_instances", CommandProcessor.StateSize::elementInstances,
+        "jobs", CommandProcessor.StateSize::jobs,
+        "user_tasks", CommandProcessor.StateSize::userTasks,
+        "incidents", CommandProcessor.StateSize::incidents,
+        "messages", CommandProcessor.StateSize::messages,
+        "subscriptions", CommandProcessor.StateSize::subscriptions,
+        "timers", CommandProcessor.StateSize::timers,
+        "variable_scopes", CommandProcessor.StateSize::variableScopes);
+    kinds.forEach((kind, size) -> Gauge.builder("learnops.engine.state.entries", processor,
+            p -> size.applyAsInt(p.stateSize()))
+        .tag("kind", kind)
+        .description("entries of this kind in the engine's in-memory state")
+        .register(registry));
   }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What processing one command changed that someone outside the state waits for: instances that
- * ended (create-with-result callers), job types with new activatable jobs (long polls and
+ * ended (create-with-result callers), user task transitions that ended (their callers), job types with new activatable jobs (long polls and
  * streams), and the events to export. Drained by the command processor after each command.
  */
 public final class Effects {
@@ -18,9 +18,12 @@ public final class Effects {
   public final Set<Long> terminatedInstances = new LinkedHashSet<>();
   public final Set<String> activatableJobTypes = new LinkedHashSet<>();
   public final List<EngineEvent> events = new ArrayList<>();
+  /** user task key → empty if the transition took effect, else why it did not (denied, canceled) */
+  public final Map<Long, java.util.Optional<String>> userTaskTransitionsEnded = new LinkedHashMap<>();
 
   public boolean isEmpty() {
-    return completedInstances.isEmpty() && terminatedInstances.isEmpty() && activatableJobTypes.isEmpty() && events.isEmpty();
+    return completedInstances.isEmpty() && terminatedInstances.isEmpty() && activatableJobTypes.isEmpty() && events.isEmpty()
+        && userTaskTransitionsEnded.isEmpty();
   }
 
   public void clear() {
@@ -28,5 +31,6 @@ public final class Effects {
     terminatedInstances.clear();
     activatableJobTypes.clear();
     events.clear();
+    userTaskTransitionsEnded.clear();
   }
 }

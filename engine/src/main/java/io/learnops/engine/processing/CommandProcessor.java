@@ -56,6 +56,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final JournalWriter writer;
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
   private final InstanceResults instanceResults = new InstanceResults();
+  private final UserTaskAnswers userTaskAnswers = new UserTaskAnswers();
   private final JobDelivery jobDelivery =
       new JobDelivery(type -> this.state.hasActivatableJobs(type), this::activateNow, afterCommit::add, this::yieldJob);
   private final int snapshotEvery;
@@ -66,6 +67,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final Effects effects = new Effects();
   private final Thread thread;
   private volatile boolean running = true;
+  /** counted after each batch, so that metrics read sizes without touching the state */
+  private volatile StateSize stateSize = StateSize.EMPTY;
   /** set when the journal cannot be written: nothing more may be accepted */
   private volatile boolean halted;
   private EngineState state;
@@ -75,6 +78,7 @@ public final class CommandProcessor implements AutoCloseable {
   private JobProcessor jobs;
   private InstanceProcessor instances;
   private EventProcessor events;
+  private UserTaskProcessor userTasks;
   private long entriesSinceSnapshot;
   /** position of the last journaled entry, counted here because the writer appends later */
   private long position;
@@ -129,6 +133,7 @@ public final class CommandProcessor implements AutoCloseable {
     jobs = new JobProcessor(state, executor, effects);
     instances = new InstanceProcessor(state, processes, executor, jobs);
     events = new EventProcessor(state, processes, executor);
+    userTasks = new UserTaskProcessor(state, executor.userTasks());
   }
 
   public void addEventListener(Consumer<EngineEvent> listener) {
@@ -142,6 +147,23 @@ public final class CommandProcessor implements AutoCloseable {
 
   public int queueDepth() {
     return inbox.size();
+  }
+
+  /** How much the in-memory state holds, as of the last processed batch. */
+  public StateSize stateSize() {
+    return stateSize;
+  }
+
+  /** Entries per kind of state; what snapshot size and replay time grow with. */
+  public record StateSize(int elementInstances, int jobs, int userTasks, int incidents, int messages,
+      int subscriptions, int timers, int variableScopes) {
+    static final StateSize EMPTY = new StateSize(0, 0, 0, 0, 0, 0, 0, 0);
+
+    static StateSize of(EngineState state) {
+      return new StateSize(state.elementInstances.size(), state.jobs.size(), state.userTasks.size(),
+          state.incidents.size(), state.messages.size(), state.subscriptions.size(), state.timers.size(),
+          state.variables.size());
+    }
   }
 
   // ---- submission (any thread) ----------------------------------------------------------
@@ -172,6 +194,29 @@ public final class CommandProcessor implements AutoCloseable {
       }
     });
     return result;
+  }
+
+  /**
+   * Submits a user task command whose answer waits until the transition it starts took effect
+   * (after the task's listeners), or fails after {@code timeoutMillis}.
+   */
+  public CompletableFuture<Void> submitUserTaskCommand(EngineCommand command, long timeoutMillis) {
+    final CompletableFuture<Void> answer = new CompletableFuture<>();
+    final CompletableFuture<Object> accepted = new CompletableFuture<>();
+    enqueue(new CommandTask(command, accepted, userTaskKey -> userTaskAnswers.await((Long) userTaskKey, answer)));
+    accepted.whenComplete((r, error) -> {
+      if (error != null) {
+        answer.completeExceptionally(error);
+      }
+    });
+    Timeouts.after(timeoutMillis, () -> {
+      if (answer.completeExceptionally(new Rejection(Rejection.Type.DEADLINE_EXCEEDED,
+          "Expected the user task's listeners to finish within %d ms, but they did not; check the workers of its task listeners"
+              .formatted(timeoutMillis)))) {
+        enqueue(new Query(() -> userTaskAnswers.forget(answer)));
+      }
+    });
+    return answer;
   }
 
   public CompletableFuture<List<ActivatedJob>> submitActivation(ActivateJobs command, List<String> fetchVariables,
@@ -222,6 +267,7 @@ public final class CommandProcessor implements AutoCloseable {
         batch.clear();
         processDueWork();
         handOverToWriter();
+        stateSize = StateSize.of(state);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -316,7 +362,7 @@ public final class CommandProcessor implements AutoCloseable {
     } else if (command instanceof EngineCommand.ActivateJobs c) {
       return jobs.activate(c);
     } else if (command instanceof EngineCommand.CompleteJob c) {
-      jobs.complete(c.jobKey(), c.variables());
+      jobs.complete(c.jobKey(), c.variables(), c.result());
     } else if (command instanceof EngineCommand.FailJob c) {
       jobs.fail(c);
     } else if (command instanceof EngineCommand.ThrowError c) {
@@ -345,6 +391,12 @@ public final class CommandProcessor implements AutoCloseable {
       events.triggerTimers(c.timerKeys());
     } else if (command instanceof EngineCommand.EvaluateDecision c) {
       return evaluateDecision(c);
+    } else if (command instanceof EngineCommand.AssignUserTask c) {
+      return userTasks.assign(c);
+    } else if (command instanceof EngineCommand.UpdateUserTask c) {
+      return userTasks.update(c);
+    } else if (command instanceof EngineCommand.CompleteUserTask c) {
+      return userTasks.complete(c);
     } else {
       throw new IllegalArgumentException("unknown command " + command);
     }
@@ -379,6 +431,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
     effects.completedInstances.forEach((key, variables) -> instanceResults.completed(key, variables, afterCommit::add));
     effects.terminatedInstances.forEach(key -> instanceResults.terminated(key, afterCommit::add));
+    effects.userTaskTransitionsEnded.forEach((key, refusal) -> userTaskAnswers.ended(key, refusal, afterCommit::add));
     final List<String> types = List.copyOf(effects.activatableJobTypes);
     effects.clear();
     types.forEach(jobDelivery::serve);

@@ -49,7 +49,8 @@ public final class RestGateway implements AutoCloseable {
                 new SignalHandler(api, json),
                 new DecisionHandler(api, json),
                 new ElementInstanceHandler(api, json),
-                new IncidentHandler(api, json))
+                new IncidentHandler(api, json),
+                new UserTaskHandler(api, json))
             .flatMap(handler -> handler.routes().stream())
             .toList();
     server = JdkHttpServers.create(requestedPort);
