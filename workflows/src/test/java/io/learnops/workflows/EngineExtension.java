@@ -33,7 +33,10 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
       List.of("learnops.stage.entered", "learnops.stage.left", "learnops.task.event");
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  private final EngineClock clock = EngineClock.controlled(Instant.parse("2026-03-02T09:00:00Z"));
+  /** Engine time when a test class starts. */
+  static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+  private final EngineClock clock = EngineClock.controlled(START);
   private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
   private final List<ActivatedJob> listenerJobs = new CopyOnWriteArrayList<>();
   private final List<JobWorker> workers = new ArrayList<>();
