@@ -64,7 +64,7 @@ public class AdminController {
 
   /** Ends the outage of {@code system}, or of every system when none is named. */
   @DeleteMapping("/outage")
-  public ResponseEntity<Void> endOutage(@RequestParam Optional<String> system) {
+  public ResponseEntity<Void> endOutage(@RequestParam("system") Optional<String> system) {
     system.map(this::system).ifPresentOrElse(outages::end, outages::endAll);
     return ResponseEntity.noContent().build();
   }

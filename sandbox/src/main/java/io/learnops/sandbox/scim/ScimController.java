@@ -48,8 +48,9 @@ public class ScimController {
   @GetMapping("/Users")
   public ResponseEntity<Map<String, Object>> users(
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestParam Optional<String> filter, @RequestParam Optional<Integer> startIndex,
-      @RequestParam Optional<Integer> count, HttpServletRequest request) {
+      @RequestParam("filter") Optional<String> filter,
+      @RequestParam("startIndex") Optional<Integer> startIndex,
+      @RequestParam("count") Optional<Integer> count, HttpServletRequest request) {
     authorise(authorization);
     Predicate<DemoEmployee> matches = filter.filter(f -> !f.isBlank())
         .map(ScimFilterParser::parse).orElse(e -> true);
@@ -70,7 +71,7 @@ public class ScimController {
   @GetMapping("/Users/{id}")
   public ResponseEntity<Map<String, Object>> user(
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @PathVariable String id, HttpServletRequest request) {
+      @PathVariable("id") String id, HttpServletRequest request) {
     authorise(authorization);
     DemoEmployee employee = organisation.byId(id).orElseThrow(
         () -> new ScimException(404, null, "Resource " + id + " not found"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -16,6 +17,9 @@ import java.util.function.Predicate;
  * {@code invalidFilter}.
  */
 final class ScimFilterParser {
+
+  private static final Set<String> COMPARISONS =
+      Set.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le");
 
   private final List<String> tokens;
   private int position;
@@ -76,7 +80,13 @@ final class ScimFilterParser {
     if (operator.equals("pr")) {
       return e -> attribute.apply(e).filter(v -> !v.toString().isEmpty()).isPresent();
     }
+    if (!COMPARISONS.contains(operator)) {
+      throw ScimException.invalidFilter("unknown operator: " + operator);
+    }
     Object expected = literal(take("a value"));
+    if (expected instanceof Boolean && !operator.equals("eq") && !operator.equals("ne")) {
+      throw ScimException.invalidFilter(operator + " does not apply to booleans");
+    }
     return e -> attribute.apply(e).map(actual -> compare(operator, actual, expected))
         .orElse(operator.equals("ne"));
   }

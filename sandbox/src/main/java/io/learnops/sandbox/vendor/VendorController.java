@@ -51,7 +51,8 @@ public class VendorController {
   }
 
   @PostMapping(path = "/quote-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Map<String, Object>> requestQuote(@PathVariable String vendorId,
+  public ResponseEntity<Map<String, Object>> requestQuote(
+      @PathVariable("vendorId") String vendorId,
       @RequestHeader HttpHeaders headers, @RequestBody JsonNode body) {
     DemoVendor vendor = authorised(vendorId, headers);
     Replayable result = keys.once(vendorId + " quote-requests", idempotencyKey(headers), body,
@@ -66,14 +67,16 @@ public class VendorController {
   }
 
   @GetMapping("/quote-requests/{id}/quotes")
-  public Map<String, Object> quotes(@PathVariable String vendorId, @PathVariable String id,
+  public Map<String, Object> quotes(@PathVariable("vendorId") String vendorId,
+      @PathVariable("id") String id,
       @RequestHeader HttpHeaders headers) {
     DemoVendor vendor = authorised(vendorId, headers);
     return Map.of("quotes", state.quotes(vendor, id).stream().map(this::quote).toList());
   }
 
   @PostMapping(path = "/purchase-orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Map<String, Object>> placeOrder(@PathVariable String vendorId,
+  public ResponseEntity<Map<String, Object>> placeOrder(
+      @PathVariable("vendorId") String vendorId,
       @RequestHeader HttpHeaders headers, @RequestBody JsonNode body) {
     DemoVendor vendor = authorised(vendorId, headers);
     Replayable result = keys.once(vendorId + " purchase-orders", idempotencyKey(headers), body,
@@ -87,7 +90,8 @@ public class VendorController {
   }
 
   @GetMapping("/purchase-orders/{id}")
-  public Map<String, Object> order(@PathVariable String vendorId, @PathVariable String id,
+  public Map<String, Object> order(@PathVariable("vendorId") String vendorId,
+      @PathVariable("id") String id,
       @RequestHeader HttpHeaders headers) {
     return order(state.order(authorised(vendorId, headers), id));
   }

@@ -82,7 +82,7 @@ public class XapiController {
 
   @PutMapping(path = "/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Void> put(@RequestHeader HttpHeaders headers,
-      @RequestParam String statementId, @RequestBody String body) {
+      @RequestParam("statementId") String statementId, @RequestBody String body) {
     check(headers);
     store.put(uuid(statementId), object(parse(body)), authority());
     return answer(HttpStatus.NO_CONTENT).build();
