@@ -3,6 +3,7 @@ package io.learnops.sandbox.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnops.sandbox.moodle.CompletionsFromStatements;
+import io.learnops.sandbox.moodle.MoodleCourse;
 import io.learnops.sandbox.moodle.MoodleState;
 import io.learnops.sandbox.moodle.MoodleUser;
 import io.learnops.sandbox.xapi.StatementStore;
@@ -38,10 +39,11 @@ public final class LearnerSimulator {
     this.seed = seed;
   }
 
-  /** Stores the given results; returns the statement ids. */
+  /** Stores the given results for a course of the Moodle stand-in; returns the statement ids. */
   public List<UUID> finish(String moodleSiteUrl, long courseId, List<LearnerResult> results) {
     String activity = CompletionsFromStatements.courseActivityId(moodleSiteUrl, courseId);
-    String courseName = moodle.course(courseId).map(c -> c.fullName()).orElse("Course " + courseId);
+    String courseName = moodle.course(courseId).map(MoodleCourse::fullName).orElseThrow(
+        () -> new IllegalArgumentException("the Moodle stand-in has no course " + courseId));
     List<ObjectNode> statements = new ArrayList<>();
     for (LearnerResult result : results) {
       statements.add(statement(activity, courseName, result));

@@ -68,6 +68,25 @@ class AdminStandInTest extends SandboxContractTest {
   }
 
   @Test
+  void completions_for_a_course_moodle_does_not_have_are_a_bad_request() {
+    HttpResponse<String> response = http.postJson(base("/sandbox/admin/completions"),
+        "{\"courseId\":4711,\"learners\":[{\"email\":\"a@acme.example\",\"scaled\":0.9,"
+            + "\"success\":true}]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("no course 4711");
+  }
+
+  @Test
+  void reset_ends_outages() {
+    http.postJson(base("/sandbox/admin/outage"), "{\"system\":\"moodle\"}");
+
+    assertThat(http.postJson(base("/sandbox/admin/reset"), "").statusCode()).isEqualTo(204);
+
+    assertThat(moodle().siteInfo().missingFunctions()).isEmpty();
+  }
+
+  @Test
   void the_organisation_summary_names_the_headcount() {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
         base("/sandbox/admin/organisation")));
