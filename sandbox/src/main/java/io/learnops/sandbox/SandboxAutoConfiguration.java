@@ -12,11 +12,15 @@ import io.learnops.sandbox.moodle.MoodleState;
 import io.learnops.sandbox.org.DemoOrganisation;
 import io.learnops.sandbox.org.OrganisationGenerator;
 import io.learnops.sandbox.scim.ScimController;
+import io.learnops.sandbox.vendor.QuoteReadyWebhooks;
 import io.learnops.sandbox.vendor.VendorController;
 import io.learnops.sandbox.vendor.VendorState;
 import io.learnops.sandbox.xapi.StatementStore;
 import io.learnops.sandbox.xapi.XapiController;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +28,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -63,6 +68,22 @@ public class SandboxAutoConfiguration {
   @Bean
   VendorState sandboxVendorState() {
     return new VendorState(clock);
+  }
+
+  /**
+   * The vendors' callbacks. A relative URL is resolved against {@code local.server.port} when a
+   * callback is sent, because the port is only known once the server runs.
+   */
+  @Bean
+  QuoteReadyWebhooks sandboxQuoteReadyWebhooks(SandboxProperties properties,
+      Environment environment, ObjectMapper mapper) {
+    Optional<String> url = Optional.ofNullable(properties.vendor().webhookUrl())
+        .filter(u -> !u.isBlank());
+    Supplier<Optional<URI>> target = () -> url.flatMap(u -> u.startsWith("/")
+        ? Optional.ofNullable(environment.getProperty("local.server.port"))
+            .map(port -> URI.create("http://localhost:" + port + u))
+        : Optional.of(URI.create(u)));
+    return new QuoteReadyWebhooks(target, properties.vendor().webhookSecret(), mapper, clock);
   }
 
   @Bean

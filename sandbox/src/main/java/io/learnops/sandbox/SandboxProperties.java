@@ -25,7 +25,7 @@ public record SandboxProperties(boolean enabled, Long seed, Integer employees, S
     moodle = moodle == null ? new Moodle(null) : moodle;
     scim = scim == null ? new Scim(null) : scim;
     xapi = xapi == null ? new Xapi(null, null) : xapi;
-    vendor = vendor == null ? new Vendor(null) : vendor;
+    vendor = vendor == null ? new Vendor(null, null, null) : vendor;
     if (employees < 20) {
       throw new IllegalArgumentException(
           "learnops.sandbox.employees must be at least 20 to give every department a manager");
@@ -59,10 +59,17 @@ public record SandboxProperties(boolean enabled, Long seed, Integer employees, S
     }
   }
 
-  /** @param apiKey the bearer token every demo vendor accepts */
-  public record Vendor(String apiKey) {
+  /**
+   * @param apiKey the bearer token every demo vendor accepts
+   * @param webhookUrl where the vendors send signed {@code quote.ready} callbacks; a path
+   *     ({@code /…}) means this app itself; unset sends none
+   * @param webhookSecret the Standard Webhooks signing secret, {@code whsec_<base64>}
+   */
+  public record Vendor(String apiKey, String webhookUrl, String webhookSecret) {
     public Vendor {
       apiKey = apiKey == null ? "sandbox-vendor-key" : apiKey;
+      webhookSecret = webhookSecret == null
+          ? "whsec_c2FuZGJveC12ZW5kb3Itd2ViaG9vay1zZWNyZXQ=" : webhookSecret;
     }
   }
 }

@@ -13,6 +13,7 @@ import io.learnops.connectors.vendor.VendorClient;
 import io.learnops.connectors.vendor.VendorSettings;
 import io.learnops.sandbox.admin.SandboxReset;
 import io.learnops.sandbox.testapp.SandboxTestApplication;
+import io.learnops.sandbox.testapp.VendorWebhookSink;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = SandboxTestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "learnops.sandbox.enabled=true")
+    properties = {"learnops.sandbox.enabled=true",
+        "learnops.sandbox.vendor.webhook-url=" + VendorWebhookSink.PATH})
 public abstract class SandboxContractTest {
 
   protected static final int ATTEMPTS = 3;

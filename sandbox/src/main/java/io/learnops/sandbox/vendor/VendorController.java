@@ -42,10 +42,13 @@ public class VendorController {
 
   private final VendorState state;
   private final IdempotencyKeys keys;
+  private final QuoteReadyWebhooks webhooks;
   private final byte[] apiKey;
 
-  public VendorController(VendorState state, SandboxProperties properties) {
+  public VendorController(VendorState state, QuoteReadyWebhooks webhooks,
+      SandboxProperties properties) {
     this.state = state;
+    this.webhooks = webhooks;
     this.keys = state.idempotencyKeys();
     this.apiKey = ("Bearer " + properties.vendor().apiKey()).getBytes(StandardCharsets.UTF_8);
   }
@@ -63,6 +66,11 @@ public class VendorController {
               date(body.path("deliveryWindow"), "until"), text(body, "currency"));
           return new Answer(body, 201, Map.of("id", request.id(), "status", "received"));
         });
+    if (!result.replayed()) {
+      String requestId = (String) result.answer().body().get("id");
+      state.quotes(vendor, requestId).forEach(
+          quote -> webhooks.quoteReady(vendor, state.request(requestId), quote));
+    }
     return replay(result);
   }
 

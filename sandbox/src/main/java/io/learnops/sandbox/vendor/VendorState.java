@@ -77,6 +77,11 @@ public final class VendorState {
     return found;
   }
 
+  synchronized QuoteRequest request(String id) {
+    return Optional.ofNullable(requests.get(id))
+        .orElseThrow(() -> Problem.notFound("quote request " + id));
+  }
+
   synchronized Order placeOrder(DemoVendor vendor, String poNumber, String quoteId,
       BigDecimal amount, String currency, String costCenter) {
     Quote quote = Optional.ofNullable(quotes.get(quoteId)).map(this::expired)
