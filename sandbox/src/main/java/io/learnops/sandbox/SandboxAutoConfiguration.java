@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +38,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnProperty(prefix = "learnops.sandbox", name = "enabled", havingValue = "true")
+@ConditionalOnSandboxEnabled
 @EnableConfigurationProperties(SandboxProperties.class)
 @Import({MoodleController.class, ScimController.class, XapiController.class,
     VendorController.class, AdminController.class})

@@ -6,6 +6,8 @@ import io.learnops.sandbox.moodle.MoodleController;
 import io.learnops.sandbox.org.DemoOrganisation;
 import io.learnops.sandbox.scim.ScimController;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -22,6 +24,26 @@ class SandboxAutoConfigurationTest {
         .doesNotHaveBean(DemoOrganisation.class));
     runner.withPropertyValues("learnops.sandbox.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(ScimController.class));
+  }
+
+  /** An app whose component scan covers the sandbox's packages. */
+  @Configuration(proxyBeanMethods = false)
+  @ComponentScan("io.learnops.sandbox.moodle")
+  static class ScanningEverything {
+  }
+
+  @Test
+  void a_component_scan_over_the_sandbox_does_not_switch_it_on() {
+    runner.withUserConfiguration(ScanningEverything.class)
+        .run(context -> assertThat(context).hasNotFailed()
+            .doesNotHaveBean(MoodleController.class));
+  }
+
+  @Test
+  void a_component_scan_over_the_enabled_sandbox_registers_each_controller_once() {
+    runner.withUserConfiguration(ScanningEverything.class)
+        .withPropertyValues("learnops.sandbox.enabled=true")
+        .run(context -> assertThat(context).hasSingleBean(MoodleController.class));
   }
 
   @Test

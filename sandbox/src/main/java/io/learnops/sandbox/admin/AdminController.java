@@ -1,5 +1,6 @@
 package io.learnops.sandbox.admin;
 
+import io.learnops.sandbox.ConditionalOnSandboxEnabled;
 import io.learnops.sandbox.org.DemoEmployee;
 import io.learnops.sandbox.org.DemoOrganisation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * exists in the embedded sandbox, next to generated data.
  */
 @RestController
+@ConditionalOnSandboxEnabled
 @RequestMapping("/sandbox/admin")
 public class AdminController {
 

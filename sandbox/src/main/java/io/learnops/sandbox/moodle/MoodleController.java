@@ -2,9 +2,10 @@ package io.learnops.sandbox.moodle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnops.sandbox.ConditionalOnSandboxEnabled;
 import io.learnops.sandbox.SandboxProperties;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * including errors, is HTTP 200, as in Moodle.
  */
 @RestController
+@ConditionalOnSandboxEnabled
 @RequestMapping("/sandbox/moodle")
 public class MoodleController {
 

@@ -1,5 +1,6 @@
 package io.learnops.sandbox.scim;
 
+import io.learnops.sandbox.ConditionalOnSandboxEnabled;
 import io.learnops.sandbox.SandboxProperties;
 import io.learnops.sandbox.org.DemoEmployee;
 import io.learnops.sandbox.org.DemoOrganisation;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * filter and {@code startIndex}/{@code count} paging, and {@code GET /Users/{id}}. Bearer auth.
  */
 @RestController
+@ConditionalOnSandboxEnabled
 @RequestMapping("/sandbox/scim/v2")
 public class ScimController {
 

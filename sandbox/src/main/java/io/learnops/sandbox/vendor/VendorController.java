@@ -1,6 +1,7 @@
 package io.learnops.sandbox.vendor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnops.sandbox.ConditionalOnSandboxEnabled;
 import io.learnops.sandbox.SandboxProperties;
 import io.learnops.sandbox.vendor.IdempotencyKeys.Answer;
 import io.learnops.sandbox.vendor.IdempotencyKeys.Replayable;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Idempotency-Key}; errors are {@code application/problem+json}.
  */
 @RestController
+@ConditionalOnSandboxEnabled
 @RequestMapping("/sandbox/vendors/{vendorId}")
 public class VendorController {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnops.sandbox.ConditionalOnSandboxEnabled;
 import io.learnops.sandbox.SandboxProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * newest first; {@code more} repeats the filters with a {@code cursor}, relative to this host.
  */
 @RestController
+@ConditionalOnSandboxEnabled
 @RequestMapping("/sandbox/xapi")
 public class XapiController {
 

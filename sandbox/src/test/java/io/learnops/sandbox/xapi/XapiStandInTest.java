@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnops.connectors.http.BusinessRejection;
 import io.learnops.connectors.http.TechnicalFailure;
-import io.learnops.connectors.lms.xapi.LearningStatement;
 import io.learnops.connectors.lms.xapi.LearningStatement.Activity;
 import io.learnops.connectors.lms.xapi.LearningStatement.Actor;
 import io.learnops.connectors.lms.xapi.LearningStatement.Result;
 import io.learnops.connectors.lms.xapi.LearningStatement.Verb;
+import io.learnops.connectors.lms.xapi.LearningStatement;
 import io.learnops.connectors.lms.xapi.StatementPage;
 import io.learnops.connectors.lms.xapi.StatementQuery;
 import io.learnops.connectors.lms.xapi.XapiClient;
