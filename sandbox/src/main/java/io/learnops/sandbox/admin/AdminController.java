@@ -42,8 +42,11 @@ public class AdminController {
     this.organisation = organisation;
   }
 
-  /** Body of {@code POST /outage}: the system and the status it answers with (default 503). */
-  public record OutageRequest(String system, Integer status) {
+  /**
+   * Body of {@code POST /outage}: the system, the status it answers with (default 503) and an
+   * optional {@code Retry-After} in seconds.
+   */
+  public record OutageRequest(String system, Integer status, Integer retryAfterSeconds) {
   }
 
   /**
@@ -60,7 +63,9 @@ public class AdminController {
 
   @PostMapping("/outage")
   public Map<String, Integer> startOutage(@RequestBody OutageRequest request) {
-    outages.start(system(request.system()), Optional.ofNullable(request.status()).orElse(503));
+    outages.start(system(request.system()), new Outage(
+        Optional.ofNullable(request.status()).orElse(503),
+        Optional.ofNullable(request.retryAfterSeconds())));
     return outages.current();
   }
 

@@ -3,6 +3,7 @@ package io.learnops.sandbox.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -22,11 +23,13 @@ public final class OutageInterceptor implements HandlerInterceptor {
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
       Object handler) throws Exception {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    var status = SandboxSystem.serving(path).flatMap(outages::status);
-    if (status.isEmpty()) {
+    Optional<Outage> outage = SandboxSystem.serving(path).flatMap(outages::outage);
+    if (outage.isEmpty()) {
       return true;
     }
-    response.setStatus(status.get());
+    response.setStatus(outage.get().status());
+    outage.get().retryAfterSeconds().ifPresent(
+        seconds -> response.setHeader("Retry-After", Integer.toString(seconds)));
     response.setContentType("text/plain");
     response.getOutputStream().write(("sandbox outage: " + SandboxSystem.serving(path)
         .orElseThrow().id() + " is switched off").getBytes(StandardCharsets.UTF_8));

@@ -11,13 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OutageSwitch {
 
-  private final Map<SandboxSystem, Integer> outages = new ConcurrentHashMap<>();
+  private final Map<SandboxSystem, Outage> outages = new ConcurrentHashMap<>();
 
   public void start(SandboxSystem system, int status) {
-    if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("an outage answers with a 4xx or 5xx status");
-    }
-    outages.put(system, status);
+    start(system, Outage.of(status));
+  }
+
+  public void start(SandboxSystem system, Outage outage) {
+    outages.put(system, outage);
   }
 
   public void end(SandboxSystem system) {
@@ -28,13 +29,14 @@ public final class OutageSwitch {
     outages.clear();
   }
 
-  public Optional<Integer> status(SandboxSystem system) {
+  public Optional<Outage> outage(SandboxSystem system) {
     return Optional.ofNullable(outages.get(system));
   }
 
+  /** The status per switched-off system, e.g. {@code {"moodle": 503}}. */
   public Map<String, Integer> current() {
     Map<String, Integer> current = new TreeMap<>();
-    outages.forEach((system, status) -> current.put(system.id(), status));
+    outages.forEach((system, outage) -> current.put(system.id(), outage.status()));
     return current;
   }
 }

@@ -8,6 +8,7 @@ import io.learnops.sandbox.SandboxContractTest;
 import io.learnops.sandbox.SandboxHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The admin endpoints tests and demos use to switch stand-ins off and on. */
@@ -46,6 +47,21 @@ class AdminStandInTest extends SandboxContractTest {
         base("/sandbox/scim/v2/Users")).header("Authorization", "Bearer " + SCIM_TOKEN));
 
     assertThat(response.statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void a_rate_limit_with_retry_after_is_waited_out_by_the_client_then_reported() {
+    // given the vendors answer 429 with Retry-After: 2
+    http.postJson(base("/sandbox/admin/outage"),
+        "{\"system\":\"vendor\",\"status\":429,\"retryAfterSeconds\":2}");
+
+    // when / then
+    assertThatThrownBy(() -> vendor("skillforge").purchaseOrder("so-1"))
+        .isInstanceOfSatisfying(TechnicalFailure.class, e -> {
+          assertThat(e.kind()).isEqualTo(TechnicalFailure.Kind.RATE_LIMITED);
+          assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+        });
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   @Test
