@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
  * element id. The time is the job's activation on the engine's clock: its deadline minus the
  * worker timeout, the same for every delivery of one activation. A job delivered twice is
  * recorded once (its key is unique in the history).
+ *
+ * <p>Public, with public handler methods: the Camunda starter invokes them by reflection.
  */
 @Component
-class StageListenerWorker {
+public class StageListenerWorker {
 
   static final long TIMEOUT_MILLIS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(StageListenerWorker.class);
