@@ -8,10 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code learnops.models.*}: which process models are deployed when the app starts.
  *
  * @param deployOnStart deploy the models found at {@code locations} before the app takes requests
- * @param locations resource patterns; every BPMN, DMN and form on the classpath by default
+ * @param locations resource patterns (Spring's, where {@code {name:regex}} matches a regular
+ *     expression); by default every BPMN, DMN and form on the classpath, found in one pass
  */
 @ConfigurationProperties("learnops.models")
 public record ModelProperties(
     @DefaultValue("true") boolean deployOnStart,
-    @DefaultValue({"classpath*:**/*.bpmn", "classpath*:**/*.dmn", "classpath*:**/*.form"})
-        List<String> locations) {}
+    @DefaultValue(ModelProperties.EVERY_MODEL)
+        List<String> locations) {
+
+  public static final String EVERY_MODEL = "classpath*:**/*.{extension:bpmn|dmn|form}";
+}
