@@ -37,9 +37,9 @@ class ProgramProcesses {
           .join()
           .getProcessInstanceKey();
     } catch (ClientException | CompletionException e) {
-      throw ProgramProblems.engineUnavailable(
-          "The engine did not start process '" + processId + "'"
-              + (isNotFound(e) ? " because it is not deployed" : "") + ": " + e.getMessage(), e);
+      throw ProgramProblems.engineUnavailable(isNotFound(e)
+          ? "Process '" + processId + "' is not deployed on the engine: " + reason(e)
+          : "The engine did not start process '" + processId + "': " + reason(e), e);
     }
   }
 
@@ -53,7 +53,7 @@ class ProgramProcesses {
         return false;
       }
       throw ProgramProblems.engineUnavailable(
-          "The engine did not cancel process instance " + processInstanceKey + ": " + e.getMessage(), e);
+          "The engine did not cancel process instance " + processInstanceKey + ": " + reason(e), e);
     }
   }
 
@@ -62,8 +62,21 @@ class ProgramProcesses {
   }
 
   private static boolean isNotFound(Throwable e) {
-    final Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    final Throwable cause = unwrap(e);
     return cause instanceof ProblemException problem && problem.code() == 404
         || cause instanceof ClientStatusException status && status.getStatusCode() == Status.Code.NOT_FOUND;
+  }
+
+  /** The engine's own words where it gave some (REST problem detail), else the exception's. */
+  private static String reason(Throwable e) {
+    final Throwable cause = unwrap(e);
+    if (cause instanceof ProblemException problem && problem.details() != null && problem.details().getDetail() != null) {
+      return problem.details().getDetail();
+    }
+    return String.valueOf(cause.getMessage());
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 }
