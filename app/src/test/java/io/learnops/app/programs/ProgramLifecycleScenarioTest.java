@@ -175,7 +175,7 @@ class ProgramLifecycleScenarioTest {
   }
 
   private Map<String, Object> awaitDetail(String id, java.util.function.Predicate<Map<String, Object>> condition) {
-    return await().atMost(Duration.ofSeconds(30))
+    return await().atMost(Duration.ofSeconds(60))
         .until(() -> http.exchange("/api/programs/" + id, HttpMethod.GET, null, JSON).getBody(), condition);
   }
 
@@ -184,7 +184,7 @@ class ProgramLifecycleScenarioTest {
    * briefly (short job timeout), so they are handed out again to the tests that wait for them.
    */
   private void completeStageWork(String programId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
       final List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType("test.stage.work")
           .maxJobsToActivate(10).timeout(Duration.ofMillis(200)).fetchVariables("programId")
           .requestTimeout(Duration.ofSeconds(1)).send().join().getJobs();
