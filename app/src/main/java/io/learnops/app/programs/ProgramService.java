@@ -1,0 +1,118 @@
+package io.learnops.app.programs;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The program registry's use cases.
+ *
+ * <p>Starting a program takes three short steps rather than one transaction around the engine
+ * call: (1) commit the program as {@code STARTING}, (2) create the process instance, (3) store
+ * its key and mark the program {@code ACTIVE}. The row is committed before the engine runs the
+ * first stage listener, so that listener always finds its program. If the engine refuses, the
+ * row is deleted again and the caller gets a 503: no half-created program stays behind.
+ */
+@Service
+public class ProgramService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
+
+  private final ProgramRepository repository;
+  private final ProgramProcesses processes;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  ProgramService(ProgramRepository repository, ProgramProcesses processes, TransactionTemplate transactions, Clock clock) {
+    this.repository = repository;
+    this.processes = processes;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  public Program start(NewProgram request) {
+    final Program program = Program.intake(UUID.randomUUID(), request, clock.instant());
+    repository.insert(program);
+    final long processInstanceKey;
+    try {
+      processInstanceKey = processes.start(variables(program));
+    } catch (ErrorResponseException e) {
+      repository.delete(program.id());
+      throw e;
+    }
+    repository.markStarted(program.id(), processInstanceKey, clock.instant());
+    LOG.info("Program {} '{}' started as process instance {}", program.id(), program.title(), processInstanceKey);
+    return repository.findById(program.id()).orElseThrow();
+  }
+
+  public List<Program> list(int limit) {
+    return repository.findAll(limit);
+  }
+
+  public ProgramDetails details(UUID id) {
+    final Program program = repository.findById(id).orElseThrow(() -> ProgramProblems.notFound(id));
+    return new ProgramDetails(program, ProgramDetails.visits(repository.stageEvents(id)),
+        repository.decisions(id), repository.evaluationResults(id));
+  }
+
+  /**
+   * Cancels the program's process instance and marks the program canceled. A program whose
+   * instance the engine no longer knows has ended on its own: it is marked completed and the
+   * caller gets a 409, as for any finished program.
+   */
+  public ProgramDetails cancel(UUID id) {
+    final Program program = repository.findById(id).orElseThrow(() -> ProgramProblems.notFound(id));
+    if (program.status().isFinished() || program.processInstanceKey().isEmpty()) {
+      throw ProgramProblems.finished(id, program.status());
+    }
+    if (!processes.cancel(program.processInstanceKey().get())) {
+      repository.markFinished(id, ProgramStatus.COMPLETED, clock.instant());
+      throw ProgramProblems.finished(id, ProgramStatus.COMPLETED);
+    }
+    repository.markFinished(id, ProgramStatus.CANCELED, clock.instant());
+    LOG.info("Program {} canceled (process instance {})", id, program.processInstanceKey().get());
+    return details(id);
+  }
+
+  /** Records what a stage listener reported, once per job. */
+  public boolean recordStageEvent(StageEvent event) {
+    if (repository.findById(event.programId()).isEmpty()) {
+      LOG.warn("Stage event for unknown program {} ignored: {}", event.programId(), event);
+      return false;
+    }
+    return Boolean.TRUE.equals(transactions.execute(status -> repository.recordStageEvent(event)));
+  }
+
+  public void markCompleted(UUID id) {
+    if (repository.markFinished(id, ProgramStatus.COMPLETED, clock.instant())) {
+      LOG.info("Program {} completed", id);
+    }
+  }
+
+  public void recordDecision(UUID id, Decision decision) {
+    repository.addDecision(id, decision);
+  }
+
+  public void recordEvaluationResult(UUID id, EvaluationResult result) {
+    repository.addEvaluationResult(id, result);
+  }
+
+  private static Map<String, Object> variables(Program program) {
+    final Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("programId", program.id().toString());
+    variables.put("title", program.title());
+    variables.put("requester", program.requester());
+    variables.put("businessUnit", program.businessUnit());
+    variables.put("audienceSize", program.audienceSize());
+    variables.put("budget", program.budget());
+    variables.put("compliance", program.compliance());
+    return variables;
+  }
+}
