@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param deployOnStart deploy the models found at {@code locations} before the app takes requests
  * @param locations resource patterns (Spring's, where {@code {name:regex}} matches a regular
- *     expression); by default every BPMN, DMN and form on the classpath, found in one pass
+ *     expression); by default the workflows module's BPMN, DMN and forms, found in one pass
  */
 @ConfigurationProperties("learnops.models")
 public record ModelProperties(
@@ -17,5 +17,6 @@ public record ModelProperties(
     @DefaultValue(ModelProperties.EVERY_MODEL)
         List<String> locations) {
 
-  public static final String EVERY_MODEL = "classpath*:**/*.{extension:bpmn|dmn|form}";
+  /** where the workflows module puts the lifecycle's models (BPMN, DMN, forms) */
+  public static final String EVERY_MODEL = "classpath*:learnops/models/*.{extension:bpmn|dmn|form}";
 }
