@@ -12,7 +12,10 @@ import io.learnops.engine.processing.ProcessingApi;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.learnops.engine.processing.EngineCommand;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,8 @@ public final class Engine implements AutoCloseable {
   private final GrpcGateway grpc;
   private final RestGateway rest;
   private final ManagementServer management;
+  /** purges that finished, reported as the topology's last completed change */
+  private final AtomicLong completedChanges = new AtomicLong();
 
   private Engine(EngineConfig config) throws IOException {
     this.config = config;
@@ -43,10 +48,12 @@ public final class Engine implements AutoCloseable {
     processor.addEventListener(new EngineMetrics(registry));
     Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
     api = new ProcessingApi(processor,
-        () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort()), config.defaultLongPollingTimeout());
+        () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort(), completedChanges.get()),
+        config.defaultLongPollingTimeout());
     grpc = new GrpcGateway(api, config.grpcPort());
     rest = new RestGateway(api, config.restPort());
-    management = new ManagementServer(config.managementPort(), registry, processor::isRunning);
+    management = new ManagementServer(config.managementPort(), registry, processor::isRunning, config.clock(),
+        config.clockControlled(), processor::wakeUp, this::purge);
   }
 
   public static Engine start(EngineConfig config) throws IOException {
@@ -76,6 +83,16 @@ public final class Engine implements AutoCloseable {
 
   public CommandProcessor processor() {
     return processor;
+  }
+
+  /**
+   * Deletes all deployments, instances, jobs, messages, timers and incidents, as a journaled
+   * command (a restart does not bring them back); listeners added with
+   * {@link CommandProcessor#addPurgeListener} clear what they built from events. Completes with
+   * the purge's change id once it is durable.
+   */
+  public CompletableFuture<Long> purge() {
+    return processor.submit(new EngineCommand.Purge()).thenApply(done -> completedChanges.incrementAndGet());
   }
 
   public PrometheusMeterRegistry meterRegistry() {

@@ -148,13 +148,18 @@ public interface EngineApi {
 
   // ---- results --------------------------------------------------------------------------
 
+  /**
+   * @param lastCompletedChangeId the last cluster change (a purge) that has finished; Camunda
+   *     Process Test polls it on {@code /v2/topology} to know that its purge is done
+   */
   record Topology(
       int clusterSize,
       int partitionsCount,
       int replicationFactor,
       String gatewayVersion,
       String brokerHost,
-      int brokerPort) {}
+      int brokerPort,
+      long lastCompletedChangeId) {}
 
   record DeploymentResult(
       long deploymentKey, List<DeployedProcess> processes, List<DeployedDecision> decisions, String tenantId) {}

@@ -55,6 +55,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final List<byte[]> batchEntries = new ArrayList<>();
   private final JournalWriter writer;
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> purgeListeners = new CopyOnWriteArrayList<>();
   private final InstanceResults instanceResults = new InstanceResults();
   private final JobDelivery jobDelivery =
       new JobDelivery(type -> this.state.hasActivatableJobs(type), this::activateNow, afterCommit::add, this::yieldJob);
@@ -133,6 +134,23 @@ public final class CommandProcessor implements AutoCloseable {
 
   public void addEventListener(Consumer<EngineEvent> listener) {
     eventListeners.add(listener);
+  }
+
+  /**
+   * Runs after each purge is durable, on the thread that delivers events, after the events of
+   * every earlier command and before those of any later one: views built from events (the read
+   * model) clear themselves here.
+   */
+  public void addPurgeListener(Runnable listener) {
+    purgeListeners.add(listener);
+  }
+
+  /**
+   * Looks for due work now instead of at the next idle poll: called after the clock moved, so
+   * timers, job deadlines and message TTLs that became due fire at once.
+   */
+  public void wakeUp() {
+    enqueue(new Query(() -> { }));
   }
 
   /** False once processing stopped, e.g. because the journal could not be written. */
@@ -271,6 +289,9 @@ public final class CommandProcessor implements AutoCloseable {
     final CommandTask command = (CommandTask) task;
     try {
       final Object result = process(command.command);
+      if (command.command instanceof EngineCommand.Purge) {
+        afterCommit.add(() -> purgeListeners.forEach(Runnable::run));
+      }
       if (command.onResult != null) {
         command.onResult.accept(result);
       }
@@ -345,10 +366,24 @@ public final class CommandProcessor implements AutoCloseable {
       events.triggerTimers(c.timerKeys());
     } else if (command instanceof EngineCommand.EvaluateDecision c) {
       return evaluateDecision(c);
+    } else if (command instanceof EngineCommand.Purge) {
+      purge();
     } else {
       throw new IllegalArgumentException("unknown command " + command);
     }
     return null;
+  }
+
+  /**
+   * Starts over with empty state. The key counter carries on, so a key handed out before the purge
+   * (a job a worker still holds) never names something new.
+   */
+  private void purge() {
+    final EngineState empty = new EngineState();
+    empty.keyCounter = state.keyCounter;
+    useState(empty);
+    // a snapshot right after the purge lets the journal before it be deleted
+    entriesSinceSnapshot = snapshotEvery;
   }
 
   private DecisionEvaluated evaluateDecision(EngineCommand.EvaluateDecision command) {

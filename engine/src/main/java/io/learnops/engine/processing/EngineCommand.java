@@ -32,6 +32,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = EngineCommand.ResolveIncident.class, name = "ResolveIncident"),
   @JsonSubTypes.Type(value = EngineCommand.TriggerTimers.class, name = "TriggerTimers"),
   @JsonSubTypes.Type(value = EngineCommand.EvaluateDecision.class, name = "EvaluateDecision"),
+  @JsonSubTypes.Type(value = EngineCommand.Purge.class, name = "Purge"),
 })
 public sealed interface EngineCommand {
 
@@ -86,4 +87,11 @@ public sealed interface EngineCommand {
   /** Changes no state; journaled all the same so the journal is the complete record of requests. */
   record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId)
       implements EngineCommand {}
+
+  /**
+   * Deletes all deployments, instances, jobs, messages, timers and incidents (Camunda Process
+   * Test's cluster purge between tests). Journaled, so a restart replays it instead of bringing the
+   * old state back.
+   */
+  record Purge() implements EngineCommand {}
 }
