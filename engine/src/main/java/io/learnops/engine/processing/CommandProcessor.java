@@ -55,6 +55,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final List<byte[]> batchEntries = new ArrayList<>();
   private final JournalWriter writer;
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
+  private final List<StateProjection> projections = new CopyOnWriteArrayList<>();
   private final InstanceResults instanceResults = new InstanceResults();
   private final JobDelivery jobDelivery =
       new JobDelivery(type -> this.state.hasActivatableJobs(type), this::activateNow, afterCommit::add, this::yieldJob);
@@ -97,6 +98,7 @@ public final class CommandProcessor implements AutoCloseable {
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
     useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
+    projections.forEach(projection -> projection.seed(state));
     final long[] replayed = {0};
     log.replay(snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), (position, bytes) -> {
       final JournalEntry entry = codec.decode(bytes);
@@ -106,6 +108,7 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (Rejection | IllegalStateException e) {
         LOG.debug("replayed command {} was refused as it was the first time: {}", position, e.getMessage());
       }
+      project();
       effects.clear();
       replayed[0]++;
     });
@@ -133,6 +136,11 @@ public final class CommandProcessor implements AutoCloseable {
 
   public void addEventListener(Consumer<EngineEvent> listener) {
     eventListeners.add(listener);
+  }
+
+  /** Register before {@link #start()}, so that the projection is seeded and sees the replay. */
+  public void addProjection(StateProjection projection) {
+    projections.add(projection);
   }
 
   /** False once processing stopped, e.g. because the journal could not be written. */
@@ -333,6 +341,8 @@ public final class CommandProcessor implements AutoCloseable {
       jobs.recur(c.jobKeys());
     } else if (command instanceof EngineCommand.PublishMessage c) {
       return events.publish(c);
+    } else if (command instanceof EngineCommand.CorrelateMessage c) {
+      return events.correlate(c);
     } else if (command instanceof EngineCommand.ExpireMessages c) {
       events.expire(c.messageKeys());
     } else if (command instanceof EngineCommand.SetVariables c) {
@@ -368,11 +378,13 @@ public final class CommandProcessor implements AutoCloseable {
     // clients expect a key for every evaluation; taking it is the only state an evaluation changes
     final long evaluationKey = state.nextKey();
     executor.event("DECISION_EVALUATION", "EVALUATED", evaluationKey, -1, null, null, decision.get().decisionId);
+    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(evaluationKey, -1, evaluation));
     return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output());
   }
 
   /** Answers result waiters and hands new jobs to streams and long polls. */
   private void handleEffects() {
+    project();
     if (!eventListeners.isEmpty() && !effects.events.isEmpty()) {
       final List<EngineEvent> emitted = List.copyOf(effects.events);
       afterCommit.add(() -> emitted.forEach(e -> eventListeners.forEach(l -> l.accept(e))));
@@ -382,6 +394,13 @@ public final class CommandProcessor implements AutoCloseable {
     final List<String> types = List.copyOf(effects.activatableJobTypes);
     effects.clear();
     types.forEach(jobDelivery::serve);
+  }
+
+  /** Runs before any answer of the command is released, so reads see an acknowledged command at once. */
+  private void project() {
+    for (final StateProjection projection : projections) {
+      projection.project(effects, state);
+    }
   }
 
   private void yieldJob(long jobKey) {
@@ -395,6 +414,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
     @SuppressWarnings("unchecked")
     final List<Long> keys = (List<Long>) process(command);
+    project(); // the activation (worker, deadline) is readable at once; projecting it again later is harmless
     final List<ActivatedJob> activated = new ArrayList<>(keys.size());
     keys.forEach(key -> activated.add(jobs.describe(key, fetchVariables)));
     return activated;

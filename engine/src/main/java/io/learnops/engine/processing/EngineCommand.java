@@ -32,6 +32,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = EngineCommand.ResolveIncident.class, name = "ResolveIncident"),
   @JsonSubTypes.Type(value = EngineCommand.TriggerTimers.class, name = "TriggerTimers"),
   @JsonSubTypes.Type(value = EngineCommand.EvaluateDecision.class, name = "EvaluateDecision"),
+  @JsonSubTypes.Type(value = EngineCommand.CorrelateMessage.class, name = "CorrelateMessage"),
 })
 public sealed interface EngineCommand {
 
@@ -85,5 +86,9 @@ public sealed interface EngineCommand {
 
   /** Changes no state; journaled all the same so the journal is the complete record of requests. */
   record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId)
+      implements EngineCommand {}
+
+  /** Correlates to one waiting subscription or message start event at once; never buffered. */
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId)
       implements EngineCommand {}
 }
