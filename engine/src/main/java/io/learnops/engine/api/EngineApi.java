@@ -57,6 +57,12 @@ public interface EngineApi {
 
   CompletableFuture<MessagePublished> publishMessage(PublishMessage command);
 
+  /**
+   * Correlates a message to one waiting instance (or starts one) at once; fails with {@link
+   * Rejection.Type#NOT_FOUND} when nothing waits for it. Never buffered.
+   */
+  CompletableFuture<MessageCorrelated> correlateMessage(CorrelateMessage command);
+
   CompletableFuture<Long> setVariables(SetVariables command);
 
   CompletableFuture<Long> broadcastSignal(BroadcastSignal command);
@@ -138,6 +144,8 @@ public interface EngineApi {
       String messageId,
       Map<String, Object> variables,
       String tenantId) {}
+
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) {}
 
   record SetVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {}
 
@@ -223,4 +231,6 @@ public interface EngineApi {
       String listenerEventType) {}
 
   record MessagePublished(long messageKey, String tenantId) {}
+
+  record MessageCorrelated(long messageKey, String tenantId, long processInstanceKey) {}
 }

@@ -56,6 +56,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final JournalWriter writer;
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> purgeListeners = new CopyOnWriteArrayList<>();
+  private final List<StateProjection> projections = new CopyOnWriteArrayList<>();
   private final InstanceResults instanceResults = new InstanceResults();
   private final JobDelivery jobDelivery =
       new JobDelivery(type -> this.state.hasActivatableJobs(type), this::activateNow, afterCommit::add, this::yieldJob);
@@ -98,6 +99,7 @@ public final class CommandProcessor implements AutoCloseable {
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
     useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
+    projections.forEach(projection -> projection.seed(state));
     final long[] replayed = {0};
     log.replay(snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), (position, bytes) -> {
       final JournalEntry entry = codec.decode(bytes);
@@ -107,6 +109,7 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (Rejection | IllegalStateException e) {
         LOG.debug("replayed command {} was refused as it was the first time: {}", position, e.getMessage());
       }
+      project();
       effects.clear();
       replayed[0]++;
     });
@@ -137,9 +140,8 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   /**
-   * Runs after each purge is durable, on the thread that delivers events, after the events of
-   * every earlier command and before those of any later one: views built from events (the read
-   * model) clear themselves here.
+   * Runs on the processing thread whenever a purge is applied, live or replayed, between the
+   * projections of the commands before it and after it: the read model clears itself here.
    */
   public void addPurgeListener(Runnable listener) {
     purgeListeners.add(listener);
@@ -151,6 +153,11 @@ public final class CommandProcessor implements AutoCloseable {
    */
   public void wakeUp() {
     enqueue(new Query(() -> { }));
+  }
+
+  /** Register before {@link #start()}, so that the projection is seeded and sees the replay. */
+  public void addProjection(StateProjection projection) {
+    projections.add(projection);
   }
 
   /** False once processing stopped, e.g. because the journal could not be written. */
@@ -289,9 +296,6 @@ public final class CommandProcessor implements AutoCloseable {
     final CommandTask command = (CommandTask) task;
     try {
       final Object result = process(command.command);
-      if (command.command instanceof EngineCommand.Purge) {
-        afterCommit.add(() -> purgeListeners.forEach(Runnable::run));
-      }
       if (command.onResult != null) {
         command.onResult.accept(result);
       }
@@ -354,6 +358,8 @@ public final class CommandProcessor implements AutoCloseable {
       jobs.recur(c.jobKeys());
     } else if (command instanceof EngineCommand.PublishMessage c) {
       return events.publish(c);
+    } else if (command instanceof EngineCommand.CorrelateMessage c) {
+      return events.correlate(c);
     } else if (command instanceof EngineCommand.ExpireMessages c) {
       events.expire(c.messageKeys());
     } else if (command instanceof EngineCommand.SetVariables c) {
@@ -382,6 +388,7 @@ public final class CommandProcessor implements AutoCloseable {
     final EngineState empty = new EngineState();
     empty.keyCounter = state.keyCounter;
     useState(empty);
+    purgeListeners.forEach(Runnable::run);
     // a snapshot right after the purge lets the journal before it be deleted
     entriesSinceSnapshot = snapshotEvery;
   }
@@ -403,11 +410,13 @@ public final class CommandProcessor implements AutoCloseable {
     // clients expect a key for every evaluation; taking it is the only state an evaluation changes
     final long evaluationKey = state.nextKey();
     executor.event("DECISION_EVALUATION", "EVALUATED", evaluationKey, -1, null, null, decision.get().decisionId);
+    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(evaluationKey, -1, evaluation));
     return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output());
   }
 
   /** Answers result waiters and hands new jobs to streams and long polls. */
   private void handleEffects() {
+    project();
     if (!eventListeners.isEmpty() && !effects.events.isEmpty()) {
       final List<EngineEvent> emitted = List.copyOf(effects.events);
       afterCommit.add(() -> emitted.forEach(e -> eventListeners.forEach(l -> l.accept(e))));
@@ -417,6 +426,13 @@ public final class CommandProcessor implements AutoCloseable {
     final List<String> types = List.copyOf(effects.activatableJobTypes);
     effects.clear();
     types.forEach(jobDelivery::serve);
+  }
+
+  /** Runs before any answer of the command is released, so reads see an acknowledged command at once. */
+  private void project() {
+    for (final StateProjection projection : projections) {
+      projection.project(effects, state);
+    }
   }
 
   private void yieldJob(long jobKey) {
@@ -430,6 +446,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
     @SuppressWarnings("unchecked")
     final List<Long> keys = (List<Long>) process(command);
+    project(); // the activation (worker, deadline) is readable at once; projecting it again later is harmless
     final List<ActivatedJob> activated = new ArrayList<>(keys.size());
     keys.forEach(key -> activated.add(jobs.describe(key, fetchVariables)));
     return activated;

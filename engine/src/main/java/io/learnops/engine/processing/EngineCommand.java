@@ -33,6 +33,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = EngineCommand.TriggerTimers.class, name = "TriggerTimers"),
   @JsonSubTypes.Type(value = EngineCommand.EvaluateDecision.class, name = "EvaluateDecision"),
   @JsonSubTypes.Type(value = EngineCommand.Purge.class, name = "Purge"),
+  @JsonSubTypes.Type(value = EngineCommand.CorrelateMessage.class, name = "CorrelateMessage"),
 })
 public sealed interface EngineCommand {
 
@@ -94,4 +95,8 @@ public sealed interface EngineCommand {
    * old state back.
    */
   record Purge() implements EngineCommand {}
+
+  /** Correlates to one waiting subscription or message start event at once; never buffered. */
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId)
+      implements EngineCommand {}
 }

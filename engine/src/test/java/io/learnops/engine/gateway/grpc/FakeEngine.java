@@ -194,6 +194,11 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<MessageCorrelated> correlateMessage(final CorrelateMessage command) {
+    return answer(command, () -> new MessageCorrelated(2251799813685300L, command.tenantId(), 2251799813685301L));
+  }
+
+  @Override
   public CompletableFuture<Long> setVariables(final SetVariables command) {
     return answer(command, () -> 2251799813685400L);
   }

@@ -231,6 +231,14 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<MessageCorrelated> correlateMessage(CorrelateMessage command) {
+    return answer(
+        "correlateMessage",
+        List.of(command),
+        () -> new MessageCorrelated(2251799813685400L, command.tenantId(), 2251799813685401L));
+  }
+
+  @Override
   public CompletableFuture<Long> setVariables(SetVariables command) {
     return answer("setVariables", List.of(command), () -> 2251799813685500L);
   }
