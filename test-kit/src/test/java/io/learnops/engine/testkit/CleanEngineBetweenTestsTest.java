@@ -8,11 +8,14 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * After each test CPT resets the engine's clock and purges it; every repetition therefore starts
- * on an empty engine at the present time. This needs no read API.
+ * on an empty engine at the present time. {@code @Nested} classes run on the same engine. This
+ * needs no read API.
  */
 @LearnOpsProcessTest
 class CleanEngineBetweenTestsTest {
@@ -29,5 +32,21 @@ class CleanEngineBetweenTestsTest {
 
     // then a deployment of an earlier repetition has been purged
     assertThat(deployment.getProcesses()).singleElement().satisfies(process -> assertThat(process.getVersion()).isOne());
+  }
+
+  @Nested
+  class InANestedClass {
+
+    private CamundaClient injected;
+
+    @Test
+    void fieldsAreInjectedAndTheEngineIsEmpty() {
+      // when
+      final DeploymentEvent deployment = injected.newDeployResourceCommand()
+          .addProcessModel(enrolment(), "enrolment.bpmn").send().join();
+
+      // then
+      assertThat(deployment.getProcesses()).singleElement().satisfies(process -> assertThat(process.getVersion()).isOne());
+    }
   }
 }
