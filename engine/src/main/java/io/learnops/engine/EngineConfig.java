@@ -1,5 +1,6 @@
 package io.learnops.engine;
 
+import io.learnops.engine.read.ReadModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * @param dataDir where the journal and snapshots live; empty runs in memory (nothing survives a
  *     restart)
  * @param clock the one source of time; {@link EngineClock#controlled} lets tests move it
+ * @param readModelRetention how many finished process instances the read API keeps (with their
+ *     element instances, variables, incidents, jobs and subscriptions); the oldest go first
  */
 public record EngineConfig(
     int grpcPort,
@@ -18,7 +21,8 @@ public record EngineConfig(
     Optional<Path> dataDir,
     EngineClock clock,
     Duration defaultLongPollingTimeout,
-    int snapshotEveryRecords) {
+    int snapshotEveryRecords,
+    int readModelRetention) {
 
   public static final int DEFAULT_GRPC_PORT = 26500;
   public static final int DEFAULT_REST_PORT = 8080;
@@ -32,27 +36,34 @@ public record EngineConfig(
         Optional.of(Path.of("data", "engine")),
         EngineClock.system(),
         Duration.ofSeconds(10),
-        100_000);
+        100_000,
+        ReadModel.DEFAULT_RETENTION);
   }
 
   /** Random ports, in memory, system clock: the shape most tests want. */
   public static EngineConfig forTests() {
-    return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000);
+    return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000,
+        ReadModel.DEFAULT_RETENTION);
   }
 
   public EngineConfig withPorts(int grpc, int rest, int management) {
-    return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords);
+    return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention);
   }
 
   public EngineConfig withDataDir(Path dir) {
-    return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock, defaultLongPollingTimeout, snapshotEveryRecords);
+    return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock, defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
-    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout, snapshotEveryRecords);
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention);
   }
 
   public EngineConfig withSnapshotEveryRecords(int records) {
-    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records);
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records, readModelRetention);
+  }
+
+  public EngineConfig withReadModelRetention(int finishedInstances) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
+        snapshotEveryRecords, finishedInstances);
   }
 }
