@@ -9,6 +9,7 @@ import io.learnops.engine.management.ManagementServer;
 import io.learnops.engine.processing.CommandProcessor;
 import io.learnops.engine.processing.DurableLog;
 import io.learnops.engine.processing.ProcessingApi;
+import io.learnops.engine.read.ReadModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,6 +34,7 @@ public final class Engine implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final CommandProcessor processor;
   private final EngineApi api;
+  private final ReadModel readModel;
   private final GrpcGateway grpc;
   private final RestGateway rest;
   private final ManagementServer management;
@@ -46,12 +48,15 @@ public final class Engine implements AutoCloseable {
         : DurableLog.inMemory();
     processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords());
     processor.addEventListener(new EngineMetrics(registry));
+    readModel = new ReadModel(config.readModelRetention());
+    processor.addProjection(readModel);
+    processor.addPurgeListener(readModel::clear);
     Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
     api = new ProcessingApi(processor,
         () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort(), completedChanges.get()),
         config.defaultLongPollingTimeout());
     grpc = new GrpcGateway(api, config.grpcPort());
-    rest = new RestGateway(api, config.restPort());
+    rest = new RestGateway(api, readModel, config.restPort());
     management = new ManagementServer(config.managementPort(), registry, processor::isRunning, config.clock(),
         config.clockControlled(), processor::wakeUp, this::purge);
   }
@@ -75,6 +80,11 @@ public final class Engine implements AutoCloseable {
 
   public EngineApi api() {
     return api;
+  }
+
+  /** The query side; {@link ReadModel#clear()} is the hook a purge uses. */
+  public ReadModel readModel() {
+    return readModel;
   }
 
   public EngineClock clock() {

@@ -1,5 +1,6 @@
 package io.learnops.engine;
 
+import io.learnops.engine.read.ReadModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * @param dataDir where the journal and snapshots live; empty runs in memory (nothing survives a
  *     restart)
  * @param clock the one source of time; {@link EngineClock#controlled} lets tests move it
+ * @param readModelRetention how many finished process instances the read API keeps (with their
+ *     element instances, variables, incidents, jobs and subscriptions); the oldest go first
  * @param clockControlled whether the management port may move the clock ({@code /actuator/clock}),
  *     like Zeebe's {@code ZEEBE_CLOCK_CONTROLLED}; never in production, where timers would fire early
  */
@@ -21,6 +24,7 @@ public record EngineConfig(
     EngineClock clock,
     Duration defaultLongPollingTimeout,
     int snapshotEveryRecords,
+    int readModelRetention,
     boolean clockControlled) {
 
   public static final int DEFAULT_GRPC_PORT = 26500;
@@ -36,31 +40,43 @@ public record EngineConfig(
         EngineClock.system(),
         Duration.ofSeconds(10),
         100_000,
+        ReadModel.DEFAULT_RETENTION,
         false);
   }
 
   /** Random ports, in memory, system clock: the shape most tests want. */
   public static EngineConfig forTests() {
-    return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000, false);
+    return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000,
+        ReadModel.DEFAULT_RETENTION, false);
   }
 
   public EngineConfig withPorts(int grpc, int rest, int management) {
-    return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords, clockControlled);
+    return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords,
+        readModelRetention, clockControlled);
   }
 
   public EngineConfig withDataDir(Path dir) {
-    return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock, defaultLongPollingTimeout, snapshotEveryRecords, clockControlled);
+    return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock,
+        defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention, clockControlled);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
-    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout, snapshotEveryRecords, clockControlled);
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout,
+        snapshotEveryRecords, readModelRetention, clockControlled);
   }
 
   public EngineConfig withSnapshotEveryRecords(int records) {
-    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records, clockControlled);
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records,
+        readModelRetention, clockControlled);
+  }
+
+  public EngineConfig withReadModelRetention(int finishedInstances) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
+        snapshotEveryRecords, finishedInstances, clockControlled);
   }
 
   public EngineConfig withClockControlled(boolean controlled) {
-    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords, controlled);
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
+        snapshotEveryRecords, readModelRetention, controlled);
   }
 }

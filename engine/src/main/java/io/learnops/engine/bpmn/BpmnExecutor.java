@@ -497,7 +497,7 @@ public final class BpmnExecutor {
       return;
     }
     final Decisions.Evaluation result = decisions.evaluate(decision.get(), variables.visible(instance.key));
-    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(-1, instance.key, result));
+    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(now, -1, instance.key, result));
     if (result.isFailure()) {
       raiseIncident(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
           "Expected to evaluate decision '%s', but %s".formatted(decisionId, result.error()),

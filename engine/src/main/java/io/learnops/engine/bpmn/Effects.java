@@ -36,7 +36,8 @@ public final class Effects {
    * A decision was evaluated: by EvaluateDecision ({@code evaluationKey} set, no element
    * instance) or by a business rule task ({@code evaluationKey} -1, element instance set).
    */
-  public record DecisionEvaluation(long evaluationKey, long elementInstanceKey, Decisions.Evaluation evaluation) {}
+  public record DecisionEvaluation(
+      long timestamp, long evaluationKey, long elementInstanceKey, Decisions.Evaluation evaluation) {}
 
   public boolean isEmpty() {
     return completedInstances.isEmpty() && terminatedInstances.isEmpty() && activatableJobTypes.isEmpty() && events.isEmpty()

@@ -410,7 +410,7 @@ public final class CommandProcessor implements AutoCloseable {
     // clients expect a key for every evaluation; taking it is the only state an evaluation changes
     final long evaluationKey = state.nextKey();
     executor.event("DECISION_EVALUATION", "EVALUATED", evaluationKey, -1, null, null, decision.get().decisionId);
-    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(evaluationKey, -1, evaluation));
+    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(executor.now(), evaluationKey, -1, evaluation));
     return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output());
   }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /actuator/cluster/purge}, which Camunda Process Test calls after every test: all
- * data goes, durably, and the topology reports the purge as the last completed change.
+ * data goes, durably and from the read API too, and the topology reports the purge as the last
+ * completed change.
  */
 class PurgeScenarioTest {
 
@@ -46,6 +47,8 @@ class PurgeScenarioTest {
       assertThat(topology.get("lastCompletedChangeId").asText()).isEqualTo(Long.toString(changeId));
       assertThat(purgesSeen).hasValue(1);
       assertThat(engine.processor().read(PurgeScenarioTest::isEmpty).join()).isTrue();
+      assertThat(client.newProcessInstanceSearchRequest().send().join().items()).isEmpty();
+      assertThat(client.newIncidentSearchRequest().send().join().items()).isEmpty();
       assertThat(Errors.statusOf(catchThrowable(() ->
           client.newCreateInstanceCommand().bpmnProcessId("enrolment").latestVersion().send().join())))
           .isEqualTo(Errors.Status.NOT_FOUND);
@@ -62,8 +65,9 @@ class PurgeScenarioTest {
       engine.purge().join();
     }
 
-    try (Engine restarted = Engine.start(onDisk)) {
+    try (Engine restarted = Engine.start(onDisk); CamundaClient client = Transport.REST.connect(restarted)) {
       assertThat(restarted.processor().read(PurgeScenarioTest::isEmpty).join()).isTrue();
+      assertThat(client.newProcessDefinitionSearchRequest().send().join().items()).isEmpty();
     }
   }
 

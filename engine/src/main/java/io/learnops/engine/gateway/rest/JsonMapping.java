@@ -60,6 +60,11 @@ final class JsonMapping {
     }
   }
 
+  /** The body as a JSON tree; an empty body is {@code {}}. Searches read their filters from it. */
+  JsonNode tree(byte[] body) {
+    return parse(body);
+  }
+
   byte[] write(Object dto) {
     try {
       return mapper.writeValueAsBytes(dto);
