@@ -58,9 +58,10 @@ class SpringEnrolmentProcessTest {
   @SpringBootApplication
   public static class EnrolmentApplication {
 
-    // public: the Camunda Spring starter invokes workers reflectively
+    // public and named: the Camunda Spring starter invokes workers reflectively, and this build
+    // compiles without -parameters
     @JobWorker(type = "enrol")
-    public Map<String, Object> enrol(@Variable String learner) {
+    public Map<String, Object> enrol(@Variable("learner") String learner) {
       return Map.of("enrolmentId", "E-" + learner);
     }
   }
