@@ -45,7 +45,8 @@ public interface EngineApi {
    */
   AutoCloseable openJobStream(JobStreamRequest request, JobSink sink);
 
-  CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables);
+  /** @param result a task listener's verdict on its user task transition; null for other jobs */
+  CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, ListenerResult result);
 
   CompletableFuture<Void> failJob(FailJob command);
 
@@ -68,6 +69,25 @@ public interface EngineApi {
   CompletableFuture<Long> broadcastSignal(BroadcastSignal command);
 
   CompletableFuture<Void> resolveIncident(long incidentKey);
+
+  // ---- user tasks ----------------------------------------------------------------------
+
+  /**
+   * Assigns a user task (an empty assignee unassigns it). Like the other user task commands, it
+   * completes when the transition took effect, after the task's listeners, or fails with {@link
+   * Rejection.Type#INVALID_STATE} if a listener denied it.
+   */
+  CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action);
+
+  /** @param changes by the REST changeset names: dueDate, followUpDate, candidateGroups, candidateUsers, priority */
+  CompletableFuture<Void> updateUserTask(long userTaskKey, Map<String, Object> changes, String action);
+
+  CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action);
+
+  /** The open user tasks (created, not yet completed or canceled), oldest first. */
+  CompletableFuture<List<UserTaskView>> openUserTasks();
+
+  CompletableFuture<java.util.Optional<FormView>> form(long formKey);
 
   /** Evaluates the latest version of a decision (or the one with the key); changes no state. */
   CompletableFuture<DecisionEvaluated> evaluateDecision(EvaluateDecision command);
@@ -170,7 +190,44 @@ public interface EngineApi {
       long lastCompletedChangeId) {}
 
   record DeploymentResult(
-      long deploymentKey, List<DeployedProcess> processes, List<DeployedDecision> decisions, String tenantId) {}
+      long deploymentKey, List<DeployedProcess> processes, List<DeployedDecision> decisions, List<FormView> forms,
+      String tenantId) {}
+
+  /** A deployed form: its id, version, key and its schema (the JSON of the {@code .form} file). */
+  record FormView(String formId, int version, long formKey, String resourceName, String schema, String tenantId) {}
+
+  /** A task listener's verdict: deny the transition, or correct attributes (REST names). */
+  record ListenerResult(boolean denied, String deniedReason, Map<String, Object> corrections) {}
+
+  /** What a task listener's job tells about its user task, as the job record's userTask property. */
+  record UserTaskProperties(
+      long userTaskKey, String action, String assignee, List<String> candidateGroups, List<String> candidateUsers,
+      List<String> changedAttributes, String dueDate, String followUpDate, long formKey, int priority) {
+
+    public static UserTaskProperties of(io.learnops.engine.state.UserTask task) {
+      return new UserTaskProperties(task.key, task.action,
+          task.state == io.learnops.engine.state.UserTask.State.ASSIGNING ? task.pendingAssignee : task.assignee,
+          List.copyOf(task.candidateGroups), List.copyOf(task.candidateUsers), List.copyOf(task.changedAttributes),
+          task.dueDate, task.followUpDate, task.formKey, task.priority);
+    }
+  }
+
+  /** A user task as the read API shows it. Dates are epoch millis (-1: none) or ISO text. */
+  record UserTaskView(
+      long userTaskKey, String name, String state, String assignee, String elementId, long elementInstanceKey,
+      List<String> candidateGroups, List<String> candidateUsers, String bpmnProcessId, long processDefinitionKey,
+      int processDefinitionVersion, long processInstanceKey, long creationDate, long completionDate, String dueDate,
+      String followUpDate, long formKey, String externalFormReference, Map<String, String> customHeaders, int priority,
+      String tenantId) {
+
+    public static UserTaskView of(io.learnops.engine.state.UserTask task) {
+      return new UserTaskView(task.key, task.name, task.state.name(), task.assignee, task.elementId,
+          task.elementInstanceKey, List.copyOf(task.candidateGroups), List.copyOf(task.candidateUsers), task.bpmnProcessId,
+          task.processDefinitionKey, task.processDefinitionVersion, task.processInstanceKey, task.creationDate,
+          task.completionDate, task.dueDate, task.followUpDate, task.formKey, task.externalFormReference,
+          Map.copyOf(task.customHeaders), task.priority, task.tenantId);
+    }
+  }
 
   /** A decision and the requirements graph (DMN resource) it was deployed in. */
   record DeployedDecision(
@@ -228,7 +285,8 @@ public interface EngineApi {
       Map<String, Object> variables,
       String tenantId,
       String kind,
-      String listenerEventType) {}
+      String listenerEventType,
+      java.util.Optional<UserTaskProperties> userTask) {}
 
   record MessagePublished(long messageKey, String tenantId) {}
 

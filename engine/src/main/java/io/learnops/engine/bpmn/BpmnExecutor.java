@@ -8,8 +8,10 @@ import io.learnops.engine.model.ElementType;
 import io.learnops.engine.model.EventType;
 import io.learnops.engine.model.ExecutableProcess;
 import io.learnops.engine.model.FlowNode;
+import io.learnops.engine.model.Listener;
 import io.learnops.engine.model.SequenceFlow;
 import io.learnops.engine.model.TimerSchedule;
+import io.learnops.engine.model.UserTaskDefinition;
 import io.learnops.engine.model.VariableMapping;
 import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.ElementInstance;
@@ -48,6 +50,7 @@ public final class BpmnExecutor {
   private final Effects effects;
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   private final MultiInstanceBehavior multiInstances;
+  private final UserTaskBehavior userTasks;
   private long now;
 
   public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Decisions decisions,
@@ -59,6 +62,11 @@ public final class BpmnExecutor {
     this.variables = new VariableBehavior(state, effects);
     this.effects = effects;
     this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
+    this.userTasks = new UserTaskBehavior(this, state, feel, variables, effects);
+  }
+
+  public UserTaskBehavior userTasks() {
+    return userTasks;
   }
 
   /** Sets the time of the command being processed; every date the executor writes uses it. */
@@ -102,6 +110,10 @@ public final class BpmnExecutor {
     variables.setLocal(root.key, variablesOfInstance);
     root.startElementId = startEvent.id();
     transition(root, ElementState.ACTIVATING);
+    if (awaitsListener(root, process.processElement(), Listener.START)) {
+      variables.setLocal(root.key, eventVariables); // the start event's variables, kept until the listeners are done
+      return root;
+    }
     if (!openEventSubProcesses(root, process.processElement())) {
       variables.setLocal(root.key, eventVariables); // kept for when the incident is resolved
       return root;
@@ -124,10 +136,35 @@ public final class BpmnExecutor {
     runFollowUps();
   }
 
-  /** A job worker completed the job of a task. */
+  /** A job worker completed the job of a task, or a user task was completed. */
   public void completeTask(ElementInstance task, Map<String, Object> jobVariables) {
     task.jobKey = -1;
     completeWith(task, jobVariables);
+    runFollowUps();
+  }
+
+  /**
+   * An execution listener's job completed. Variables of a start listener become local variables of
+   * the element (its expressions see them); those of an end listener go to the element's scope.
+   * Then the next listener runs, or the element goes on with its activation or completion.
+   */
+  public void completeExecutionListener(ElementInstance instance, String eventType, Map<String, Object> jobVariables) {
+    instance.jobKey = -1;
+    if (Listener.START.equals(eventType)) {
+      variables.setLocal(instance.key, jobVariables);
+      instance.startListenersDone++;
+      if (runActivation(instance)) {
+        completeWith(instance, null);
+      }
+    } else {
+      variables.propagate(instance.isRoot() ? instance.key : instance.flowScopeKey, jobVariables);
+      instance.endListenersDone++;
+      if (instance.isRoot()) {
+        finishProcessInstance(instance);
+      } else {
+        runCompletion(instance);
+      }
+    }
     runFollowUps();
   }
 
@@ -153,14 +190,15 @@ public final class BpmnExecutor {
   private boolean catchError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
     ElementInstance current = from;
     while (current != null) {
-      final Optional<FlowNode> boundary = isInnerInstance(current) ? Optional.empty() : errorBoundary(node(current), errorCode);
+      final Optional<FlowNode> boundary = isInnerInstance(current) ? Optional.empty()
+          : catcher(node(current).boundaryEvents(), EventType.ERROR, errorCode);
       if (boundary.isPresent()) {
         triggerBoundary(current, boundary.get(), errorVariables);
         return true;
       }
       final ElementInstance scope = errorScopeAbove(current);
       if (scope != null && scope.type != ElementType.CALL_ACTIVITY && scope.type != ElementType.MULTI_INSTANCE_BODY) {
-        final Optional<FlowNode> start = errorEventSubProcess(node(scope), errorCode);
+        final Optional<FlowNode> start = catcher(triggerStarts(node(scope)), EventType.ERROR, errorCode);
         if (start.isPresent()) {
           startEventSubProcess(scope, start.get(), errorVariables);
           return true;
@@ -238,6 +276,7 @@ public final class BpmnExecutor {
     switch (incident.retry) {
       case ACTIVATE -> runActivation(instance);
       case COMPLETE -> runCompletion(instance);
+      case TASK_LISTENER -> userTasks.retryListener(instance);
       case JOB -> { }
     }
     runFollowUps();
@@ -335,7 +374,10 @@ public final class BpmnExecutor {
       multiInstances.activateBody(instance, node);
       return false;
     }
-    if (!applyInputMappings(instance, node)) {
+    if (instance.startListenersDone == 0 && !applyInputMappings(instance, node)) {
+      return false;
+    }
+    if (awaitsListener(instance, node, Listener.START)) {
       return false;
     }
     switch (node.type()) {
@@ -360,6 +402,11 @@ public final class BpmnExecutor {
           evaluateDecision(instance, node);
         } else if (openBoundaryEvents(instance, node) && createJob(instance, node)) {
           transition(instance, ElementState.ACTIVATED);
+        }
+      }
+      case USER_TASK -> {
+        if (openBoundaryEvents(instance, node)) {
+          userTasks.activate(instance, node);
         }
       }
       case INTERMEDIATE_THROW_EVENT -> activateThrowEvent(instance, node);
@@ -462,7 +509,43 @@ public final class BpmnExecutor {
       return;
     }
     transition(instance, ElementState.ACTIVATED);
+    if (node.eventType() == EventType.ESCALATION) {
+      throwEscalation(instance, node.escalationCode().orElseThrow());
+      if (instance.state != ElementState.ACTIVATED) {
+        return; // an interrupting catch event terminated the thrower's scope
+      }
+    }
     completeWith(instance, null);
+  }
+
+  /**
+   * Escalates to the nearest catcher above the thrower: the escalation boundary events of the
+   * enclosing subprocesses and call activities, or the escalation event subprocesses of the scopes
+   * on the way up. Unlike an error, an escalation nobody catches is no incident: the process goes on.
+   */
+  private void throwEscalation(ElementInstance thrower, String code) {
+    ElementInstance current = thrower;
+    while (current != null) {
+      if (current != thrower && !isInnerInstance(current)) {
+        final Optional<FlowNode> boundary = catcher(node(current).boundaryEvents(), EventType.ESCALATION, code);
+        if (boundary.isPresent()) {
+          event("ESCALATION", "ESCALATED", -1, thrower.processInstanceKey, thrower.bpmnProcessId, thrower.elementId, code);
+          triggerBoundary(current, boundary.get(), Map.of());
+          return;
+        }
+      }
+      final ElementInstance scope = errorScopeAbove(current);
+      if (scope != null && scope.type != ElementType.CALL_ACTIVITY && scope.type != ElementType.MULTI_INSTANCE_BODY) {
+        final Optional<FlowNode> start = catcher(triggerStarts(node(scope)), EventType.ESCALATION, code);
+        if (start.isPresent()) {
+          event("ESCALATION", "ESCALATED", -1, thrower.processInstanceKey, thrower.bpmnProcessId, thrower.elementId, code);
+          startEventSubProcess(scope, start.get(), Map.of());
+          return;
+        }
+      }
+      current = scope;
+    }
+    event("ESCALATION", "NOT_ESCALATED", -1, thrower.processInstanceKey, thrower.bpmnProcessId, thrower.elementId, code);
   }
 
   /** A script task computes its FEEL expression and completes with the result variable. */
@@ -578,7 +661,10 @@ public final class BpmnExecutor {
     if (instance.state != ElementState.COMPLETING) {
       transition(instance, ElementState.COMPLETING);
     }
-    if (!applyOutputMappings(instance, node)) {
+    if (instance.endListenersDone == 0 && !applyOutputMappings(instance, node)) {
+      return;
+    }
+    if (awaitsListener(instance, node, Listener.END)) {
       return;
     }
     if (isInnerInstance(instance)) {
@@ -620,7 +706,7 @@ public final class BpmnExecutor {
   private boolean openEventSubProcesses(ElementInstance scope, FlowNode container) {
     for (final FlowNode eventSubProcess : container.eventSubProcesses()) {
       final FlowNode start = eventSubProcess.triggerStartEvent();
-      if (start.eventType() != EventType.ERROR && !openEvent(scope, start)) {
+      if (start.eventType() != EventType.ERROR && start.eventType() != EventType.ESCALATION && !openEvent(scope, start)) {
         return false;
       }
     }
@@ -764,12 +850,20 @@ public final class BpmnExecutor {
     }
     transition(scope, ElementState.COMPLETING);
     closeEventScopes(scope);
-    final Map<String, Object> result = variables.visible(scope.key);
-    effects.completedInstances.put(scope.key, result);
-    transition(scope, ElementState.COMPLETED);
-    remove(scope);
-    if (scope.parentElementInstanceKey >= 0) {
-      returnToCaller(scope, result);
+    finishProcessInstance(scope);
+  }
+
+  /** A process instance whose last element completed: after its end listeners, it is done. */
+  private void finishProcessInstance(ElementInstance root) {
+    if (awaitsListener(root, node(root), Listener.END)) {
+      return;
+    }
+    final Map<String, Object> result = variables.visible(root.key);
+    effects.completedInstances.put(root.key, result);
+    transition(root, ElementState.COMPLETED);
+    remove(root);
+    if (root.parentElementInstanceKey >= 0) {
+      returnToCaller(root, result);
     }
   }
 
@@ -787,6 +881,9 @@ public final class BpmnExecutor {
     instance.flowGeneration++;
     closeEventScopes(instance);
     cancelJob(instance);
+    if (instance.type == ElementType.USER_TASK) {
+      userTasks.cancel(instance, node(instance));
+    }
     resolveIncidentsOf(instance);
     transition(instance, ElementState.TERMINATED);
     if (instance.isRoot()) {
@@ -822,7 +919,7 @@ public final class BpmnExecutor {
         instance.bpmnProcessId, instance.elementId, instance.type.name());
   }
 
-  private void runFollowUps() {
+  void runFollowUps() {
     Runnable next;
     while ((next = followUps.poll()) != null) {
       next.run();
@@ -924,23 +1021,51 @@ public final class BpmnExecutor {
   // ---- jobs -----------------------------------------------------------------------------
 
   private boolean createJob(ElementInstance instance, FlowNode node) {
-    final Evaluation type = feel.evaluate(node.job().type(), variables.lookup(instance.key));
-    final Evaluation retries = feel.evaluate(node.job().retries(), variables.lookup(instance.key));
+    return createJob(instance, new JobSpec(node.job().type(), node.job().retries(), node.job().headers(),
+        "BPMN_ELEMENT", "UNSPECIFIED", Incident.Retry.ACTIVATE)).isPresent();
+  }
+
+  /**
+   * If the element has an execution listener of this event type that has not run yet, creates its
+   * job: the element waits for it.
+   */
+  private boolean awaitsListener(ElementInstance instance, FlowNode node, String eventType) {
+    final List<Listener> listeners = node.executionListeners(eventType);
+    final int done = Listener.START.equals(eventType) ? instance.startListenersDone : instance.endListenersDone;
+    if (instance.type == ElementType.MULTI_INSTANCE_BODY || done >= listeners.size()) {
+      return false;
+    }
+    final Listener listener = listeners.get(done);
+    createJob(instance, new JobSpec(listener.type(), listener.retries(), Map.of(), "EXECUTION_LISTENER", eventType,
+        Listener.START.equals(eventType) ? Incident.Retry.ACTIVATE : Incident.Retry.COMPLETE));
+    return true;
+  }
+
+  /** What a job is for: its type and retries (expressions), headers, and kind of work. */
+  record JobSpec(Expression type, Expression retries, Map<String, String> headers, String kind,
+      String listenerEventType, Incident.Retry retryOnFailure) {}
+
+  /** Creates the job the element waits for, or raises an incident if its type or retries cannot be evaluated. */
+  Optional<Job> createJob(ElementInstance instance, JobSpec spec) {
+    final Evaluation type = feel.evaluate(spec.type(), variables.lookup(instance.key));
+    final Evaluation retries = feel.evaluate(spec.retries(), variables.lookup(instance.key));
     final String failure = type.isFailure() ? type.error()
         : retries.isFailure() ? retries.error()
-        : !(type.value() instanceof String) ? "Expected the job type of '%s' to be a string, but was '%s'".formatted(node.id(), type.value())
-        : asInt(retries.value()).isEmpty() ? "Expected the job retries of '%s' to be a number, but was '%s'".formatted(node.id(), retries.value())
+        : !(type.value() instanceof String) ? "Expected the job type of '%s' to be a string, but was '%s'".formatted(instance.elementId, type.value())
+        : asInt(retries.value()).isEmpty() ? "Expected the job retries of '%s' to be a number, but was '%s'".formatted(instance.elementId, retries.value())
         : null;
     if (failure != null) {
-      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, Incident.Retry.ACTIVATE, -1);
-      return false;
+      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, spec.retryOnFailure(), -1);
+      return Optional.empty();
     }
     final Job job = new Job();
     job.key = state.nextKey();
     job.type = (String) type.value();
     job.state = Job.State.ACTIVATABLE;
     job.retries = asInt(retries.value()).orElseThrow();
-    job.customHeaders = node.job().headers();
+    job.customHeaders = spec.headers();
+    job.kind = spec.kind();
+    job.listenerEventType = spec.listenerEventType();
     job.elementInstanceKey = instance.key;
     job.elementId = instance.elementId;
     job.processInstanceKey = instance.processInstanceKey;
@@ -952,7 +1077,7 @@ public final class BpmnExecutor {
     instance.jobKey = job.key;
     effects.activatableJobTypes.add(job.type);
     event("JOB", "CREATED", job.key, instance.processInstanceKey, instance.bpmnProcessId, instance.elementId, job.type);
-    return true;
+    return Optional.of(job);
   }
 
   private void cancelJob(ElementInstance instance) {
@@ -989,7 +1114,8 @@ public final class BpmnExecutor {
     }
     closeEventScopes(activity);
     for (final FlowNode boundary : node.boundaryEvents()) {
-      if (boundary.eventType() != EventType.ERROR && !openEvent(activity, boundary)) {
+      if (boundary.eventType() != EventType.ERROR && boundary.eventType() != EventType.ESCALATION
+          && !openEvent(activity, boundary)) {
         return false;
       }
     }
@@ -1192,20 +1318,17 @@ public final class BpmnExecutor {
 
   // ---- navigation -----------------------------------------------------------------------
 
-  private static Optional<FlowNode> errorEventSubProcess(FlowNode container, String errorCode) {
-    final List<FlowNode> starts = container.eventSubProcesses().stream()
-        .map(FlowNode::triggerStartEvent)
-        .filter(start -> start.eventType() == EventType.ERROR)
-        .toList();
-    return starts.stream().filter(b -> b.errorCode().map(errorCode::equals).orElse(false)).findFirst()
-        .or(() -> starts.stream().filter(b -> b.errorCode().isEmpty()).findFirst());
+  private static List<FlowNode> triggerStarts(FlowNode container) {
+    return container.eventSubProcesses().stream().map(FlowNode::triggerStartEvent).toList();
   }
 
-  private static Optional<FlowNode> errorBoundary(FlowNode activity, String errorCode) {
-    final List<FlowNode> errorBoundaries = new ArrayList<>();
-    activity.boundaryEvents().stream().filter(b -> b.eventType() == EventType.ERROR).forEach(errorBoundaries::add);
-    return errorBoundaries.stream().filter(b -> b.errorCode().map(errorCode::equals).orElse(false)).findFirst()
-        .or(() -> errorBoundaries.stream().filter(b -> b.errorCode().isEmpty()).findFirst());
+  /** The catch event for an error or escalation code among candidates: an exact code before a catch-all. */
+  private static Optional<FlowNode> catcher(List<FlowNode> candidates, EventType type, String code) {
+    final List<FlowNode> catching = candidates.stream().filter(c -> c.eventType() == type).toList();
+    final java.util.function.Function<FlowNode, Optional<String>> codeOf =
+        type == EventType.ERROR ? FlowNode::errorCode : FlowNode::escalationCode;
+    return catching.stream().filter(c -> codeOf.apply(c).map(code::equals).orElse(false)).findFirst()
+        .or(() -> catching.stream().filter(c -> codeOf.apply(c).isEmpty()).findFirst());
   }
 
   /** Errors travel up the flow scopes and, from a called process, on to its call activity. */
@@ -1228,6 +1351,10 @@ public final class BpmnExecutor {
 
   private ExecutableProcess process(ElementInstance instance) {
     return processes.get(state.definition(instance.processDefinitionKey).orElseThrow());
+  }
+
+  UserTaskDefinition userTaskDefinition(ElementInstance instance) {
+    return node(instance).userTask();
   }
 
   private FlowNode node(ElementInstance instance) {

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * What processing one command changed that someone outside the state waits for: instances that
- * ended (create-with-result callers), job types with new activatable jobs (long polls and
+ * ended (create-with-result callers), user task transitions that ended (their callers), job types with new activatable jobs (long polls and
  * streams), and the events to export. Drained by the command processor after each command.
  *
  * <p>Projections (the read model) also need what an event does not carry: variable values,
@@ -39,9 +39,13 @@ public final class Effects {
   public record DecisionEvaluation(
       long timestamp, long evaluationKey, long elementInstanceKey, Decisions.Evaluation evaluation) {}
 
+  /** user task key → empty if the transition took effect, else why it did not (denied, canceled) */
+  public final Map<Long, java.util.Optional<String>> userTaskTransitionsEnded = new LinkedHashMap<>();
+
   public boolean isEmpty() {
     return completedInstances.isEmpty() && terminatedInstances.isEmpty() && activatableJobTypes.isEmpty() && events.isEmpty()
-        && variables.isEmpty() && decisionEvaluations.isEmpty() && removedInstances.isEmpty();
+        && variables.isEmpty() && decisionEvaluations.isEmpty() && removedInstances.isEmpty()
+        && userTaskTransitionsEnded.isEmpty();
   }
 
   public void clear() {
@@ -52,5 +56,6 @@ public final class Effects {
     variables.clear();
     decisionEvaluations.clear();
     removedInstances.clear();
+    userTaskTransitionsEnded.clear();
   }
 }

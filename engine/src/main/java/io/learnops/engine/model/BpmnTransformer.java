@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -33,6 +34,14 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
@@ -143,6 +152,7 @@ public final class BpmnTransformer {
 
     ExecutableProcess build() {
       final FlowNode processNode = new FlowNode(process.getId(), process.getName(), ElementType.PROCESS, EventType.NONE);
+      readExecutionListeners(process, processNode);
       addElements(process.getFlowElements(), null);
       processNode.eventSubProcesses.addAll(topLevelEventSubProcesses);
       attachBoundaryEvents();
@@ -172,6 +182,7 @@ public final class BpmnTransformer {
       node.ifPresent(n -> {
         n.flowScope = container;
         nodes.put(n.id(), n);
+        readExecutionListeners(element, n);
         if (element instanceof Activity activity) {
           readIoMappings(activity, n);
           if (activity.getLoopCharacteristics() != null) {
@@ -291,7 +302,7 @@ public final class BpmnTransformer {
           .filter(n -> n.flowScope == node && n.type() == ElementType.START_EVENT)
           .toList();
       if (starts.size() != 1 || starts.get(0).eventType() == EventType.NONE) {
-        error(subProcess, "an event subprocess must have exactly one message, timer, signal or error start event");
+        error(subProcess, "an event subprocess must have exactly one message, timer, signal, error or escalation start event");
         return;
       }
       final FlowNode start = starts.get(0);
@@ -365,6 +376,11 @@ public final class BpmnTransformer {
         }
         return Optional.of(node);
       }
+      if (element instanceof UserTask) {
+        final FlowNode node = new FlowNode(id, name, ElementType.USER_TASK, EventType.NONE);
+        node.userTask = userTaskDefinition(element);
+        return Optional.of(node);
+      }
       if (element instanceof ManualTask) {
         return Optional.of(new FlowNode(id, name, ElementType.MANUAL_TASK, EventType.NONE));
       }
@@ -394,13 +410,14 @@ public final class BpmnTransformer {
       }
       if (element instanceof StartEvent start) {
         final Optional<FlowNode> node = event(start, ElementType.START_EVENT, start.getEventDefinitions(),
-            List.of(EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL, EventType.ERROR));
+            List.of(EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL, EventType.ERROR, EventType.ESCALATION));
         node.ifPresent(n -> n.interrupting = start.isInterrupting());
         return node;
       }
       if (element instanceof EndEvent end) {
         return event(end, ElementType.END_EVENT, end.getEventDefinitions(),
-            List.of(EventType.NONE, EventType.TERMINATE, EventType.ERROR, EventType.MESSAGE, EventType.SIGNAL));
+            List.of(EventType.NONE, EventType.TERMINATE, EventType.ERROR, EventType.MESSAGE, EventType.SIGNAL,
+                EventType.ESCALATION));
       }
       if (element instanceof IntermediateCatchEvent catchEvent) {
         return event(catchEvent, ElementType.INTERMEDIATE_CATCH_EVENT, catchEvent.getEventDefinitions(),
@@ -408,11 +425,11 @@ public final class BpmnTransformer {
       }
       if (element instanceof IntermediateThrowEvent throwEvent) {
         return event(throwEvent, ElementType.INTERMEDIATE_THROW_EVENT, throwEvent.getEventDefinitions(),
-            List.of(EventType.NONE, EventType.MESSAGE, EventType.SIGNAL, EventType.LINK));
+            List.of(EventType.NONE, EventType.MESSAGE, EventType.SIGNAL, EventType.LINK, EventType.ESCALATION));
       }
       if (element instanceof BoundaryEvent boundary) {
         final Optional<FlowNode> node = event(boundary, ElementType.BOUNDARY_EVENT, boundary.getEventDefinitions(),
-            List.of(EventType.ERROR, EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL));
+            List.of(EventType.ERROR, EventType.TIMER, EventType.MESSAGE, EventType.SIGNAL, EventType.ESCALATION));
         node.ifPresent(n -> n.interrupting = boundary.cancelActivity());
         return node;
       }
@@ -469,6 +486,14 @@ public final class BpmnTransformer {
             error(element, "an error end event must reference an error with an error code");
           }
         }
+        case ESCALATION -> {
+          final EscalationEventDefinition escalation = (EscalationEventDefinition) definition;
+          if (escalation.getEscalation() != null && escalation.getEscalation().getEscalationCode() != null) {
+            node.escalationCode = escalation.getEscalation().getEscalationCode();
+          } else if (type == ElementType.END_EVENT || type == ElementType.INTERMEDIATE_THROW_EVENT) {
+            error(element, "an escalation throw or end event must reference an escalation with a code");
+          }
+        }
         default -> { }
       }
       if (element instanceof BoundaryEvent boundary) {
@@ -498,6 +523,9 @@ public final class BpmnTransformer {
       }
       if (definition instanceof LinkEventDefinition) {
         return EventType.LINK;
+      }
+      if (definition instanceof EscalationEventDefinition) {
+        return EventType.ESCALATION;
       }
       return null;
     }
@@ -552,18 +580,112 @@ public final class BpmnTransformer {
         error(element, "a %s needs a job type (zeebe:taskDefinition type)".formatted(element.getElementType().getTypeName()));
         return null;
       }
+      final String retries = definition.getRetries() == null ? "3" : definition.getRetries();
+      return new JobDefinition(
+          expression(element, definition.getType(), "job type"),
+          expression(element, retries, "job retries"),
+          headers((BaseElement) element));
+    }
+
+    private static Map<String, String> headers(BaseElement element) {
       final Map<String, String> headers = new LinkedHashMap<>();
-      final ZeebeTaskHeaders taskHeaders = ((BaseElement) element).getSingleExtensionElement(ZeebeTaskHeaders.class);
+      final ZeebeTaskHeaders taskHeaders = element.getSingleExtensionElement(ZeebeTaskHeaders.class);
       if (taskHeaders != null) {
         for (final ZeebeHeader header : taskHeaders.getHeaders()) {
           headers.put(header.getKey(), header.getValue());
         }
       }
-      final String retries = definition.getRetries() == null ? "3" : definition.getRetries();
-      return new JobDefinition(
-          expression(element, definition.getType(), "job type"),
-          expression(element, retries, "job retries"),
-          Map.copyOf(headers));
+      return Map.copyOf(headers);
+    }
+
+    /** A user task must be a Camunda user task: job-worker user tasks are not supported. */
+    private UserTaskDefinition userTaskDefinition(FlowElement element) {
+      final BaseElement task = (BaseElement) element;
+      if (task.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+        error(element, "a user task must be a Camunda user task (zeebe:userTask); job-worker user tasks are not supported "
+            + "by the LearnOps engine");
+      }
+      final ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+      final ZeebeTaskSchedule schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+      final ZeebePriorityDefinition priority = task.getSingleExtensionElement(ZeebePriorityDefinition.class);
+      final ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+      if (form != null && form.getBindingType() == ZeebeBindingType.versionTag) {
+        unsupported(element, "a form with bindingType versionTag");
+      }
+      final Optional<String> externalReference = form == null ? Optional.empty()
+          : Optional.ofNullable(form.getExternalReference()).or(() -> Optional.ofNullable(form.getFormKey()))
+              .filter(text -> !text.isBlank());
+      final Optional<Expression> priorityExpression = optionalExpression(element,
+          priority == null ? null : priority.getPriority(), "priority");
+      priorityExpression.filter(Expression::isStatic).ifPresent(p -> checkPriority(element, String.valueOf(p.staticValue())));
+      return new UserTaskDefinition(
+          optionalExpression(element, assignment == null ? null : assignment.getAssignee(), "assignee"),
+          optionalExpression(element, assignment == null ? null : assignment.getCandidateGroups(), "candidate groups"),
+          optionalExpression(element, assignment == null ? null : assignment.getCandidateUsers(), "candidate users"),
+          optionalExpression(element, schedule == null ? null : schedule.getDueDate(), "due date"),
+          optionalExpression(element, schedule == null ? null : schedule.getFollowUpDate(), "follow-up date"),
+          priorityExpression,
+          form == null ? Optional.empty() : Optional.ofNullable(form.getFormId()).filter(text -> !text.isBlank()),
+          form != null && form.getBindingType() == ZeebeBindingType.deployment,
+          externalReference.map(text -> expression(element, text, "form reference")),
+          headers(task),
+          taskListeners(element));
+    }
+
+    private void checkPriority(FlowElement element, String value) {
+      try {
+        final int number = Integer.parseInt(value.strip());
+        if (number < 0 || number > 100) {
+          error(element, "priority must be between 0 and 100, but was " + number);
+        }
+      } catch (NumberFormatException e) {
+        error(element, "priority must be a number between 0 and 100, but was '%s'".formatted(value));
+      }
+    }
+
+    private List<Listener> taskListeners(FlowElement element) {
+      final ZeebeTaskListeners listeners = ((BaseElement) element).getSingleExtensionElement(ZeebeTaskListeners.class);
+      if (listeners == null) {
+        return List.of();
+      }
+      return listeners.getTaskListeners().stream()
+          .map(l -> listener(element, taskListenerEventType(l.getEventType().name()), l.getType(), l.getRetries()))
+          .flatMap(Optional::stream)
+          .toList();
+    }
+
+    /** Zeebe's model still accepts the event names of 8.6 ({@code create}, {@code assignment}, …). */
+    private static String taskListenerEventType(String name) {
+      return switch (name) {
+        case "create" -> "CREATING";
+        case "assignment" -> "ASSIGNING";
+        case "update" -> "UPDATING";
+        case "complete" -> "COMPLETING";
+        case "cancel" -> "CANCELING";
+        default -> name.toUpperCase(java.util.Locale.ROOT);
+      };
+    }
+
+    private void readExecutionListeners(BaseElement element, FlowNode node) {
+      final ZeebeExecutionListeners listeners = element.getSingleExtensionElement(ZeebeExecutionListeners.class);
+      if (listeners == null) {
+        return;
+      }
+      listeners.getExecutionListeners().forEach(l -> listener(element, l.getEventType().name().toUpperCase(java.util.Locale.ROOT),
+          l.getType(), l.getRetries()).ifPresent(node.executionListeners::add));
+    }
+
+    private Optional<Listener> listener(BaseElement element, String eventType, String type, String retries) {
+      if (type == null || type.isBlank()) {
+        error(element, "a %s listener needs a job type".formatted(eventType.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.empty();
+      }
+      return Optional.of(new Listener(eventType, expression(element, type, "listener job type"),
+          expression(element, retries == null || retries.isBlank() ? "3" : retries, "listener retries")));
+    }
+
+    private Optional<Expression> optionalExpression(FlowElement element, String text, String what) {
+      return text == null || text.isBlank() ? Optional.empty() : Optional.ofNullable(expression(element, text, what));
     }
 
     private void readIoMappings(Activity activity, FlowNode node) {
@@ -597,7 +719,7 @@ public final class BpmnTransformer {
       return outcome.expression();
     }
 
-    private Expression expression(FlowElement element, String text, String what) {
+    private Expression expression(BaseElement element, String text, String what) {
       final ParseOutcome outcome = expressions.parse(text);
       if (!outcome.isValid()) {
         error(element, "%s: %s".formatted(what, outcome.error()));

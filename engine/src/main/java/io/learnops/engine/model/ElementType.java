@@ -13,6 +13,7 @@ public enum ElementType {
   SCRIPT_TASK,
   BUSINESS_RULE_TASK,
   RECEIVE_TASK,
+  USER_TASK,
   TASK,
   MANUAL_TASK,
   SUB_PROCESS,
@@ -32,6 +33,6 @@ public enum ElementType {
 
   /** Activities can have boundary events and input/output mappings. */
   public boolean isActivity() {
-    return isJobWorkerTask() || this == RECEIVE_TASK || this == TASK || this == MANUAL_TASK || this == SUB_PROCESS || this == CALL_ACTIVITY;
+    return isJobWorkerTask() || this == RECEIVE_TASK || this == USER_TASK || this == TASK || this == MANUAL_TASK || this == SUB_PROCESS || this == CALL_ACTIVITY;
   }
 }

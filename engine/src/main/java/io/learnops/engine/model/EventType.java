@@ -8,5 +8,6 @@ public enum EventType {
   SIGNAL,
   ERROR,
   TERMINATE,
-  LINK
+  LINK,
+  ESCALATION
 }

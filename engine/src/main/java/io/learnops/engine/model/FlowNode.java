@@ -47,6 +47,12 @@ public final class FlowNode {
   MultiInstance multiInstance;
   /** {@code zeebe:calledElement} of a call activity */
   CalledElement calledElement;
+  /** {@code zeebe:userTask} with its assignment, schedule, form and task listeners */
+  UserTaskDefinition userTask;
+  /** {@code zeebe:executionListeners}, in model order */
+  final List<Listener> executionListeners = new ArrayList<>();
+  /** for escalation events: the code thrown or caught (null: catch all) */
+  String escalationCode;
 
   FlowNode(String id, String name, ElementType type, EventType eventType) {
     this.id = id;
@@ -156,6 +162,20 @@ public final class FlowNode {
 
   public CalledElement calledElement() {
     return calledElement;
+  }
+
+  public UserTaskDefinition userTask() {
+    return userTask;
+  }
+
+  /** The execution listeners of one event type ({@code START} or {@code END}), in model order. */
+  public List<Listener> executionListeners(String eventType) {
+    return executionListeners.stream().filter(l -> l.eventType().equals(eventType)).toList();
+  }
+
+  /** The escalation code thrown or caught; empty for a catch-all escalation event. */
+  public Optional<String> escalationCode() {
+    return Optional.ofNullable(escalationCode);
   }
 
   public FlowNode linkTarget() {

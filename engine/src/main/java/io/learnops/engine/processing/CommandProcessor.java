@@ -58,6 +58,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final List<Runnable> purgeListeners = new CopyOnWriteArrayList<>();
   private final List<StateProjection> projections = new CopyOnWriteArrayList<>();
   private final InstanceResults instanceResults = new InstanceResults();
+  private final UserTaskAnswers userTaskAnswers = new UserTaskAnswers();
   private final JobDelivery jobDelivery =
       new JobDelivery(type -> this.state.hasActivatableJobs(type), this::activateNow, afterCommit::add, this::yieldJob);
   private final int snapshotEvery;
@@ -77,6 +78,7 @@ public final class CommandProcessor implements AutoCloseable {
   private JobProcessor jobs;
   private InstanceProcessor instances;
   private EventProcessor events;
+  private UserTaskProcessor userTasks;
   private long entriesSinceSnapshot;
   /** position of the last journaled entry, counted here because the writer appends later */
   private long position;
@@ -133,6 +135,7 @@ public final class CommandProcessor implements AutoCloseable {
     jobs = new JobProcessor(state, executor, effects);
     instances = new InstanceProcessor(state, processes, executor, jobs);
     events = new EventProcessor(state, processes, executor);
+    userTasks = new UserTaskProcessor(state, executor.userTasks());
   }
 
   public void addEventListener(Consumer<EngineEvent> listener) {
@@ -197,6 +200,29 @@ public final class CommandProcessor implements AutoCloseable {
       }
     });
     return result;
+  }
+
+  /**
+   * Submits a user task command whose answer waits until the transition it starts took effect
+   * (after the task's listeners), or fails after {@code timeoutMillis}.
+   */
+  public CompletableFuture<Void> submitUserTaskCommand(EngineCommand command, long timeoutMillis) {
+    final CompletableFuture<Void> answer = new CompletableFuture<>();
+    final CompletableFuture<Object> accepted = new CompletableFuture<>();
+    enqueue(new CommandTask(command, accepted, userTaskKey -> userTaskAnswers.await((Long) userTaskKey, answer)));
+    accepted.whenComplete((r, error) -> {
+      if (error != null) {
+        answer.completeExceptionally(error);
+      }
+    });
+    Timeouts.after(timeoutMillis, () -> {
+      if (answer.completeExceptionally(new Rejection(Rejection.Type.DEADLINE_EXCEEDED,
+          "Expected the user task's listeners to finish within %d ms, but they did not; check the workers of its task listeners"
+              .formatted(timeoutMillis)))) {
+        enqueue(new Query(() -> userTaskAnswers.forget(answer)));
+      }
+    });
+    return answer;
   }
 
   public CompletableFuture<List<ActivatedJob>> submitActivation(ActivateJobs command, List<String> fetchVariables,
@@ -341,7 +367,7 @@ public final class CommandProcessor implements AutoCloseable {
     } else if (command instanceof EngineCommand.ActivateJobs c) {
       return jobs.activate(c);
     } else if (command instanceof EngineCommand.CompleteJob c) {
-      jobs.complete(c.jobKey(), c.variables());
+      jobs.complete(c.jobKey(), c.variables(), c.result());
     } else if (command instanceof EngineCommand.FailJob c) {
       jobs.fail(c);
     } else if (command instanceof EngineCommand.ThrowError c) {
@@ -374,6 +400,12 @@ public final class CommandProcessor implements AutoCloseable {
       return evaluateDecision(c);
     } else if (command instanceof EngineCommand.Purge) {
       purge();
+    } else if (command instanceof EngineCommand.AssignUserTask c) {
+      return userTasks.assign(c);
+    } else if (command instanceof EngineCommand.UpdateUserTask c) {
+      return userTasks.update(c);
+    } else if (command instanceof EngineCommand.CompleteUserTask c) {
+      return userTasks.complete(c);
     } else {
       throw new IllegalArgumentException("unknown command " + command);
     }
@@ -423,6 +455,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
     effects.completedInstances.forEach((key, variables) -> instanceResults.completed(key, variables, afterCommit::add));
     effects.terminatedInstances.forEach(key -> instanceResults.terminated(key, afterCommit::add));
+    effects.userTaskTransitionsEnded.forEach((key, refusal) -> userTaskAnswers.ended(key, refusal, afterCommit::add));
     final List<String> types = List.copyOf(effects.activatableJobTypes);
     effects.clear();
     types.forEach(jobDelivery::serve);

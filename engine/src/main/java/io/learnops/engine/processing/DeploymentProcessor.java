@@ -3,6 +3,10 @@ package io.learnops.engine.processing;
 import io.learnops.engine.api.EngineApi.DeployedDecision;
 import io.learnops.engine.api.EngineApi.DeployedProcess;
 import io.learnops.engine.api.EngineApi.DeploymentResult;
+import io.learnops.engine.api.EngineApi.FormView;
+import io.learnops.engine.state.Form;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.ProcessCache;
@@ -24,11 +28,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deploys BPMN and DMN resources. All resources are validated before anything is stored, so a deployment
+ * Deploys BPMN, DMN and form resources. All resources are validated before anything is stored, so a deployment
  * with one bad resource changes nothing. An unchanged process keeps its version; a changed one
  * gets the next version and becomes the one whose start events (timer, message, signal) listen.
  */
 final class DeploymentProcessor {
+
+  private static final ObjectMapper FORM_READER = new ObjectMapper();
 
   private final EngineState state;
   private final BpmnTransformer transformer;
@@ -53,7 +59,12 @@ final class DeploymentProcessor {
     final long deploymentKey = state.nextKey();
     final List<DeployedProcess> deployed = new ArrayList<>();
     final List<DeployedDecision> deployedDecisions = new ArrayList<>();
+    final List<FormView> deployedForms = new ArrayList<>();
     for (final ParsedResource resource : parsed) {
+      if (resource.formId != null) {
+        deployedForms.add(storeForm(deploymentKey, resource, command.tenantId()));
+        continue;
+      }
       if (resource.dmn != null) {
         deployedDecisions.addAll(decisions.store(deploymentKey, resource.name, resource.content, resource.dmn,
             command.tenantId()));
@@ -64,7 +75,7 @@ final class DeploymentProcessor {
       }
     }
     executor.event("DEPLOYMENT", "CREATED", deploymentKey, -1, null, null, null);
-    return new DeploymentResult(deploymentKey, deployed, deployedDecisions, command.tenantId());
+    return new DeploymentResult(deploymentKey, deployed, deployedDecisions, deployedForms, command.tenantId());
   }
 
   private List<ParsedResource> validate(List<Resource> resources) {
@@ -75,20 +86,26 @@ final class DeploymentProcessor {
       if (name.endsWith(".dmn")) {
         final DmnParser.ParsedResource dmn = decisions.parse(resource.content());
         if (dmn.isValid()) {
-          parsed.add(new ParsedResource(name, resource.content(), null, dmn));
+          parsed.add(new ParsedResource(name, resource.content(), null, dmn, null));
         } else {
           errors.append("\n'%s':\n- %s".formatted(name, dmn.error()));
         }
         continue;
       }
+      if (name.endsWith(".form")) {
+        formId(resource.content()).ifPresentOrElse(
+            formId -> parsed.add(new ParsedResource(name, resource.content(), null, null, formId)),
+            () -> errors.append("\n'%s':\n- expected a Camunda form: a JSON object with a non-empty \"id\"".formatted(name)));
+        continue;
+      }
       if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
-        errors.append(("\n'%s': resources of this type are not supported yet; deploy BPMN (.bpmn or .xml) "
-            + "or DMN (.dmn) files").formatted(name));
+        errors.append(("\n'%s': resources of this type are not supported yet; deploy BPMN (.bpmn or .xml), "
+            + "DMN (.dmn) or form (.form) files").formatted(name));
         continue;
       }
       final Transformation transformation = transformer.transform(name, resource.content());
       if (transformation.isValid()) {
-        parsed.add(new ParsedResource(name, resource.content(), transformation, null));
+        parsed.add(new ParsedResource(name, resource.content(), transformation, null, null));
       } else {
         errors.append("\n'%s':".formatted(name));
         transformation.errors().forEach(e -> errors.append("\n- ").append(e));
@@ -124,6 +141,36 @@ final class DeploymentProcessor {
     return new DeployedProcess(definition.bpmnProcessId, definition.version, definition.key, definition.resourceName, tenantId);
   }
 
+  /** An unchanged form keeps its version, like a process. */
+  private FormView storeForm(long deploymentKey, ParsedResource resource, String tenantId) {
+    final String checksum = checksum(resource, resource.formId);
+    final Optional<Form> latest = state.latestForm(tenantId, resource.formId);
+    if (latest.isPresent() && latest.get().checksum.equals(checksum)) {
+      return ProcessingApi.view(latest.get());
+    }
+    final Form form = new Form();
+    form.key = state.nextKey();
+    form.formId = resource.formId;
+    form.version = latest.map(f -> f.version + 1).orElse(1);
+    form.resourceName = resource.name;
+    form.schema = new String(resource.content, StandardCharsets.UTF_8);
+    form.checksum = checksum;
+    form.tenantId = tenantId;
+    form.deploymentKey = deploymentKey;
+    state.forms.add(form);
+    executor.event("FORM", "CREATED", form.key, -1, null, null, form.formId);
+    return ProcessingApi.view(form);
+  }
+
+  private static Optional<String> formId(byte[] content) {
+    try {
+      final JsonNode id = FORM_READER.readTree(content).path("id");
+      return id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
   private void cancelStartTimers(ProcessDefinition previous) {
     state.timers.values().stream()
         .filter(t -> t.elementInstanceKey < 0 && t.processDefinitionKey == previous.key)
@@ -147,5 +194,6 @@ final class DeploymentProcessor {
   }
 
   /** A validated resource: a BPMN transformation or, for a {@code .dmn} resource, parsed decisions. */
-  private record ParsedResource(String name, byte[] content, Transformation transformation, DmnParser.ParsedResource dmn) {}
+  private record ParsedResource(String name, byte[] content, Transformation transformation, DmnParser.ParsedResource dmn,
+      String formId) {}
 }

@@ -2,6 +2,7 @@ package io.learnops.engine.processing;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.learnops.engine.bpmn.UserTaskBehavior;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = EngineCommand.EvaluateDecision.class, name = "EvaluateDecision"),
   @JsonSubTypes.Type(value = EngineCommand.Purge.class, name = "Purge"),
   @JsonSubTypes.Type(value = EngineCommand.CorrelateMessage.class, name = "CorrelateMessage"),
+  @JsonSubTypes.Type(value = EngineCommand.AssignUserTask.class, name = "AssignUserTask"),
+  @JsonSubTypes.Type(value = EngineCommand.UpdateUserTask.class, name = "UpdateUserTask"),
+  @JsonSubTypes.Type(value = EngineCommand.CompleteUserTask.class, name = "CompleteUserTask"),
 })
 public sealed interface EngineCommand {
 
@@ -51,7 +55,16 @@ public sealed interface EngineCommand {
   record ActivateJobs(String type, String worker, long timeoutMillis, int maxJobs, List<String> tenantIds)
       implements EngineCommand {}
 
-  record CompleteJob(long jobKey, Map<String, Object> variables) implements EngineCommand {}
+  /** @param result a task listener's verdict (denial, corrections); null for other jobs */
+  record CompleteJob(long jobKey, Map<String, Object> variables, UserTaskBehavior.ListenerResult result)
+      implements EngineCommand {}
+
+  /** Assigns a user task; an empty assignee unassigns it. */
+  record AssignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action) implements EngineCommand {}
+
+  record UpdateUserTask(long userTaskKey, Map<String, Object> changes, String action) implements EngineCommand {}
+
+  record CompleteUserTask(long userTaskKey, Map<String, Object> variables, String action) implements EngineCommand {}
 
   record FailJob(long jobKey, int retries, String errorMessage, long retryBackOffMillis,
       Map<String, Object> variables) implements EngineCommand {}

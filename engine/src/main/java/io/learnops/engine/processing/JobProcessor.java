@@ -4,6 +4,8 @@ import io.learnops.engine.api.EngineApi.ActivatedJob;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.Effects;
+import io.learnops.engine.bpmn.UserTaskBehavior;
+import io.learnops.engine.api.EngineApi.UserTaskProperties;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
 import io.learnops.engine.processing.EngineCommand.FailJob;
 import io.learnops.engine.processing.EngineCommand.ThrowError;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -58,18 +61,46 @@ final class JobProcessor {
   ActivatedJob describe(long jobKey, List<String> fetchVariables) {
     final Job job = state.jobs.get(jobKey);
     final Map<String, Object> variables = executor.visibleVariables(job.elementInstanceKey, fetchVariables);
+    final Optional<UserTaskProperties> userTask = Optional.ofNullable(state.userTasks.get(job.userTaskKey))
+        .filter(t -> job.isTaskListener())
+        .map(UserTaskProperties::of);
     return new ActivatedJob(job.key, job.type, job.processInstanceKey, job.bpmnProcessId, job.processDefinitionVersion,
         job.processDefinitionKey, job.elementId, job.elementInstanceKey, job.customHeaders, job.worker, job.retries,
-        job.deadline, variables, job.tenantId, "BPMN_ELEMENT", "UNSPECIFIED");
+        job.deadline, variables, job.tenantId, job.kind, job.listenerEventType, userTask);
   }
 
-  void complete(long jobKey, Map<String, Object> variables) {
+  /**
+   * Completes a job: a task's job completes the task; a listener's job lets its element or user
+   * task go on. Only task listeners may send a result (a denial or corrections), and they may not
+   * send variables.
+   */
+  void complete(long jobKey, Map<String, Object> variables, UserTaskBehavior.ListenerResult verdict) {
     final Job job = existing(jobKey, "complete");
     requireNotFailed(job, "complete");
-    final ElementInstance task = state.elementInstances.get(job.elementInstanceKey);
+    final UserTaskBehavior.ListenerResult result = verdict == null ? UserTaskBehavior.ListenerResult.NONE : verdict;
+    if (job.isTaskListener()) {
+      if (!variables.isEmpty()) {
+        throw Rejection.invalidArgument(("Expected to complete task listener job %d without variables, but it had some; "
+            + "a task listener changes a user task through corrections in the job result").formatted(jobKey));
+      }
+      executor.userTasks().refusal(job, result).ifPresent(reason -> {
+        throw Rejection.invalidArgument("Expected a valid result for task listener job %d, but %s".formatted(jobKey, reason));
+      });
+    } else if (verdict != null && (verdict.denied() || !result.corrections().isEmpty())) {
+      throw Rejection.invalidArgument(
+          "Expected a job result with a denial or corrections only for task listener jobs, but job %d is a %s job"
+              .formatted(jobKey, job.kind));
+    }
+    final ElementInstance element = state.elementInstances.get(job.elementInstanceKey);
     state.removeJob(job);
     executor.event("JOB", "COMPLETED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
-    executor.completeTask(task, variables);
+    if (job.isTaskListener()) {
+      executor.userTasks().listenerCompleted(job, result);
+    } else if (job.isExecutionListener()) {
+      executor.completeExecutionListener(element, job.listenerEventType, variables);
+    } else {
+      executor.completeTask(element, variables);
+    }
   }
 
   void fail(FailJob command) {
@@ -85,7 +116,10 @@ final class JobProcessor {
     if (job.retries <= 0) {
       job.state = Job.State.FAILED;
       final String message = job.errorMessage.isBlank() ? "No more retries left." : job.errorMessage;
-      executor.raiseIncident(task(job), Incident.ErrorType.JOB_NO_RETRIES, message, Incident.Retry.JOB, job.key);
+      final Incident.ErrorType type = job.isTaskListener() ? Incident.ErrorType.TASK_LISTENER_NO_RETRIES
+          : job.isExecutionListener() ? Incident.ErrorType.EXECUTION_LISTENER_NO_RETRIES
+          : Incident.ErrorType.JOB_NO_RETRIES;
+      executor.raiseIncident(elementOf(job), type, message, Incident.Retry.JOB, job.key);
     } else if (command.retryBackOffMillis() > 0) {
       job.state = Job.State.BACKING_OFF;
       job.recurAt = executor.now() + command.retryBackOffMillis();
@@ -98,6 +132,10 @@ final class JobProcessor {
   void throwError(ThrowError command) {
     final Job job = existing(command.jobKey(), "throw an error for");
     requireNotFailed(job, "throw an error for");
+    if (!"BPMN_ELEMENT".equals(job.kind)) {
+      throw Rejection.invalidState("Expected to throw a BPMN error for job %d, but it is a %s job; listeners cannot throw errors"
+          .formatted(job.key, job.kind));
+    }
     final ElementInstance task = task(job);
     executor.event("JOB", "ERROR_THROWN", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
     state.unindexJob(job);
@@ -202,5 +240,24 @@ final class JobProcessor {
 
   private ElementInstance task(Job job) {
     return state.elementInstances.get(job.elementInstanceKey);
+  }
+
+  /**
+   * The element a job belongs to. A canceling listener's job outlives its element; its incident
+   * still names the element it ran for.
+   */
+  private ElementInstance elementOf(Job job) {
+    final ElementInstance element = task(job);
+    if (element != null) {
+      return element;
+    }
+    final ElementInstance gone = new ElementInstance();
+    gone.key = job.elementInstanceKey;
+    gone.elementId = job.elementId;
+    gone.processInstanceKey = job.processInstanceKey;
+    gone.processDefinitionKey = job.processDefinitionKey;
+    gone.bpmnProcessId = job.bpmnProcessId;
+    gone.tenantId = job.tenantId;
+    return gone;
   }
 }

@@ -3,9 +3,12 @@ package io.learnops.engine.processing;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.api.JsonVariables;
 import io.learnops.engine.api.Rejection;
+import io.learnops.engine.bpmn.UserTaskBehavior;
+import io.learnops.engine.state.Form;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -18,6 +21,8 @@ public final class ProcessingApi implements EngineApi {
   private final CommandProcessor processor;
   private final Supplier<Topology> topology;
   private final Duration defaultLongPolling;
+  /** how long a user task command waits for the task's listeners before giving up, as a gateway would */
+  private static final Duration USER_TASK_COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
   public ProcessingApi(CommandProcessor processor, Supplier<Topology> topology, Duration defaultLongPolling) {
     this.processor = processor;
@@ -85,8 +90,44 @@ public final class ProcessingApi implements EngineApi {
   }
 
   @Override
-  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
-    return processor.submit(new EngineCommand.CompleteJob(jobKey, JsonVariables.orEmpty(variables)));
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, ListenerResult result) {
+    return processor.submit(new EngineCommand.CompleteJob(jobKey, JsonVariables.orEmpty(variables), result == null ? null
+        : new UserTaskBehavior.ListenerResult(result.denied(), result.deniedReason(), result.corrections())));
+  }
+
+  @Override
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action) {
+    return processor.submitUserTaskCommand(
+        new EngineCommand.AssignUserTask(userTaskKey, assignee == null ? "" : assignee, allowOverride, action),
+        USER_TASK_COMMAND_TIMEOUT.toMillis());
+  }
+
+  @Override
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, Map<String, Object> changes, String action) {
+    return processor.submitUserTaskCommand(
+        new EngineCommand.UpdateUserTask(userTaskKey, changes == null ? Map.of() : changes, action),
+        USER_TASK_COMMAND_TIMEOUT.toMillis());
+  }
+
+  @Override
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    return processor.submitUserTaskCommand(
+        new EngineCommand.CompleteUserTask(userTaskKey, JsonVariables.orEmpty(variables), action),
+        USER_TASK_COMMAND_TIMEOUT.toMillis());
+  }
+
+  @Override
+  public CompletableFuture<List<UserTaskView>> openUserTasks() {
+    return processor.read(state -> state.userTasks.values().stream().map(UserTaskView::of).toList());
+  }
+
+  @Override
+  public CompletableFuture<Optional<FormView>> form(long formKey) {
+    return processor.read(state -> state.form(formKey).map(ProcessingApi::view));
+  }
+
+  static FormView view(Form form) {
+    return new FormView(form.formId, form.version, form.key, form.resourceName, form.schema, form.tenantId);
   }
 
   @Override

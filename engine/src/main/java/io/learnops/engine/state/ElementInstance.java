@@ -43,6 +43,10 @@ public final class ElementInstance {
   public long parentElementInstanceKey = -1;
   /** for a call activity: the process instance it started; else -1 */
   public long calledProcessInstanceKey = -1;
+  /** how many of the element's start execution listeners have completed */
+  public int startListenersDone;
+  /** how many of the element's end execution listeners have completed */
+  public int endListenersDone;
 
   public boolean isRoot() {
     return flowScopeKey < 0;

@@ -33,6 +33,8 @@ public final class EngineState {
   public Map<Long, Timer> timers = new LinkedHashMap<>();
   public List<DecisionRequirements> decisionRequirements = new ArrayList<>();
   public List<DecisionDefinition> decisionDefinitions = new ArrayList<>();
+  public Map<Long, UserTask> userTasks = new LinkedHashMap<>();
+  public List<Form> forms = new ArrayList<>();
 
   @JsonIgnore private final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
   @JsonIgnore private final Map<String, ProcessDefinition> latestByProcessId = new HashMap<>();
@@ -50,6 +52,18 @@ public final class EngineState {
 
   public long nextKey() {
     return KEY_BASE + ++keyCounter;
+  }
+
+  // ---- forms ----------------------------------------------------------------------------
+
+  public Optional<Form> latestForm(String tenantId, String formId) {
+    return forms.stream()
+        .filter(f -> f.formId.equals(formId) && f.tenantId.equals(tenantId))
+        .max(Comparator.comparingInt(f -> f.version));
+  }
+
+  public Optional<Form> form(long key) {
+    return forms.stream().filter(f -> f.key == key).findFirst();
   }
 
   // ---- process definitions --------------------------------------------------------------

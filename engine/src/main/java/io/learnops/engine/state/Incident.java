@@ -10,7 +10,10 @@ public final class Incident {
     EXTRACT_VALUE_ERROR,
     IO_MAPPING_ERROR,
     CALLED_ELEMENT_ERROR,
-    DECISION_EVALUATION_ERROR
+    DECISION_EVALUATION_ERROR,
+    EXECUTION_LISTENER_NO_RETRIES,
+    TASK_LISTENER_NO_RETRIES,
+    FORM_NOT_FOUND
   }
 
   /** What resolving the incident retries. */
@@ -20,7 +23,9 @@ public final class Incident {
     /** run the element's activation again */
     ACTIVATE,
     /** run the element's completion again */
-    COMPLETE
+    COMPLETE,
+    /** create the job of the user task listener that is due again */
+    TASK_LISTENER
   }
 
   public long key;

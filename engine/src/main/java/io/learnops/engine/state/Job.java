@@ -29,4 +29,20 @@ public final class Job {
   public String bpmnProcessId;
   public int processDefinitionVersion;
   public String tenantId;
+  /** {@code BPMN_ELEMENT}, {@code EXECUTION_LISTENER} or {@code TASK_LISTENER} */
+  public String kind = "BPMN_ELEMENT";
+  /** for listener jobs the listener's event type ({@code START}, {@code COMPLETING}, …); else {@code UNSPECIFIED} */
+  public String listenerEventType = "UNSPECIFIED";
+  /** for task listener jobs: the user task; else -1 */
+  public long userTaskKey = -1;
+  /** a canceling listener's job runs on its own: nothing waits for it */
+  public boolean detached;
+
+  public boolean isTaskListener() {
+    return "TASK_LISTENER".equals(kind);
+  }
+
+  public boolean isExecutionListener() {
+    return "EXECUTION_LISTENER".equals(kind);
+  }
 }

@@ -142,7 +142,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
       final CompleteJobRequest request, final StreamObserver<CompleteJobResponse> observer) {
     replies.unary(
         observer,
-        () -> api.completeJob(request.getJobKey(), requests.completeJobVariables(request)),
+        () -> api.completeJob(request.getJobKey(), requests.completeJobVariables(request),
+            requests.completeJobResult(request)),
         done -> CompleteJobResponse.getDefaultInstance());
   }
 

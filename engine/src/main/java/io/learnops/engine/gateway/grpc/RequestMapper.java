@@ -1,5 +1,9 @@
 package io.learnops.engine.gateway.grpc;
 
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.JobResult;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.JobResultCorrections;
+import java.util.LinkedHashMap;
+
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
@@ -80,9 +84,41 @@ final class RequestMapper {
   }
 
   Map<String, Object> completeJobVariables(final CompleteJobRequest request) {
-    // The result carries user-task corrections/denial and ad-hoc sub-process activations.
-    refuseIf(request.hasResult(), "CompleteJob", "result");
     return variables(request.getVariables());
+  }
+
+  /** A task listener's verdict; ad-hoc sub-process results are refused (no ad-hoc sub-processes here). */
+  EngineApi.ListenerResult completeJobResult(final CompleteJobRequest request) {
+    if (!request.hasResult()) {
+      return null;
+    }
+    final JobResult result = request.getResult();
+    refuseIf(result.hasType() && !"userTask".equals(result.getType()), "CompleteJob", "result of type " + result.getType());
+    refuseIf(result.getActivateElementsCount() > 0, "CompleteJob", "result.activateElements");
+    final Map<String, Object> corrections = new LinkedHashMap<>();
+    if (result.hasCorrections()) {
+      final JobResultCorrections given = result.getCorrections();
+      if (given.hasAssignee()) {
+        corrections.put("assignee", given.getAssignee());
+      }
+      if (given.hasDueDate()) {
+        corrections.put("dueDate", given.getDueDate());
+      }
+      if (given.hasFollowUpDate()) {
+        corrections.put("followUpDate", given.getFollowUpDate());
+      }
+      if (given.hasCandidateUsers()) {
+        corrections.put("candidateUsers", List.copyOf(given.getCandidateUsers().getValuesList()));
+      }
+      if (given.hasCandidateGroups()) {
+        corrections.put("candidateGroups", List.copyOf(given.getCandidateGroups().getValuesList()));
+      }
+      if (given.hasPriority()) {
+        corrections.put("priority", given.getPriority());
+      }
+    }
+    return new EngineApi.ListenerResult(result.getDenied(), result.hasDeniedReason() ? result.getDeniedReason() : null,
+        corrections);
   }
 
   EngineApi.FailJob failJob(final FailJobRequest request) {

@@ -1,5 +1,7 @@
 package io.learnops.engine.gateway.grpc;
 
+import java.util.Optional;
+
 import com.google.protobuf.CodedOutputStream;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
@@ -11,6 +13,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstance
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FormMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UserTaskProperties;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionRequirementsMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionResponse;
@@ -77,6 +81,17 @@ final class ResponseMapper {
                       .setProcessDefinitionKey(process.processDefinitionKey())
                       .setResourceName(process.resourceName())
                       .setTenantId(process.tenantId())));
+    }
+    for (final EngineApi.FormView form : result.forms()) {
+      response.addDeployments(
+          Deployment.newBuilder()
+              .setForm(
+                  FormMetadata.newBuilder()
+                      .setFormId(form.formId())
+                      .setVersion(form.version())
+                      .setFormKey(form.formKey())
+                      .setResourceName(form.resourceName())
+                      .setTenantId(form.tenantId())));
     }
     for (final EngineApi.DeployedDecision decision : result.decisions()) {
       response.addDeployments(
@@ -189,7 +204,7 @@ final class ResponseMapper {
   }
 
   ActivatedJob activatedJob(final EngineApi.ActivatedJob job) {
-    return ActivatedJob.newBuilder()
+    final ActivatedJob.Builder activated = ActivatedJob.newBuilder()
         .setKey(job.key())
         .setType(job.type())
         .setProcessInstanceKey(job.processInstanceKey())
@@ -205,8 +220,26 @@ final class ResponseMapper {
         .setVariables(JsonVariables.toJson(job.variables()))
         .setTenantId(job.tenantId())
         .setKind(JobKind.valueOf(job.kind()))
-        .setListenerEventType(ListenerEventType.valueOf(job.listenerEventType()))
-        .build();
+        .setListenerEventType(ListenerEventType.valueOf(job.listenerEventType()));
+    job.userTask().ifPresent(task -> activated.setUserTask(userTask(task)));
+    return activated.build();
+  }
+
+  private static UserTaskProperties userTask(final EngineApi.UserTaskProperties task) {
+    final UserTaskProperties.Builder properties = UserTaskProperties.newBuilder()
+        .setUserTaskKey(task.userTaskKey())
+        .setAction(task.action())
+        .addAllCandidateGroups(task.candidateGroups())
+        .addAllCandidateUsers(task.candidateUsers())
+        .addAllChangedAttributes(task.changedAttributes())
+        .setPriority(task.priority());
+    Optional.ofNullable(task.assignee()).ifPresent(properties::setAssignee);
+    Optional.ofNullable(task.dueDate()).ifPresent(properties::setDueDate);
+    Optional.ofNullable(task.followUpDate()).ifPresent(properties::setFollowUpDate);
+    if (task.formKey() >= 0) {
+      properties.setFormKey(task.formKey());
+    }
+    return properties.build();
   }
 
   PublishMessageResponse messagePublished(final EngineApi.MessagePublished published) {

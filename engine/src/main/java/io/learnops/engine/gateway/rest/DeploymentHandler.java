@@ -2,6 +2,7 @@ package io.learnops.engine.gateway.rest;
 
 import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
 import io.camunda.client.protocol.rest.DeploymentDecisionResult;
+import io.camunda.client.protocol.rest.DeploymentFormResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
@@ -103,6 +104,15 @@ final class DeploymentHandler implements ResourceHandler {
                                 String.valueOf(drg.decisionRequirementsKey()))
                             .resourceName(drg.resourceName())
                             .tenantId(drg.tenantId())))
+        .forEach(deployments::add);
+    result.forms().stream()
+        .map(form -> new DeploymentMetadataResult()
+            .form(new DeploymentFormResult()
+                .formId(form.formId())
+                .version(form.version())
+                .formKey(String.valueOf(form.formKey()))
+                .resourceName(form.resourceName())
+                .tenantId(form.tenantId())))
         .forEach(deployments::add);
     return new DeploymentResult()
         .deploymentKey(String.valueOf(result.deploymentKey()))

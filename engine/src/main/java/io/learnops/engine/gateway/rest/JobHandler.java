@@ -9,12 +9,17 @@ import io.camunda.client.protocol.rest.JobErrorRequest;
 import io.camunda.client.protocol.rest.JobFailRequest;
 import io.camunda.client.protocol.rest.JobKindEnum;
 import io.camunda.client.protocol.rest.JobListenerEventTypeEnum;
+import io.camunda.client.protocol.rest.JobResult;
+import io.camunda.client.protocol.rest.JobResultCorrections;
+import io.camunda.client.protocol.rest.JobResultUserTask;
 import io.camunda.client.protocol.rest.JobUpdateRequest;
+import io.camunda.client.protocol.rest.UserTaskProperties;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.api.JsonVariables;
 import io.learnops.engine.api.Rejection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -68,11 +73,34 @@ final class JobHandler implements ResourceHandler {
   private Reply<?> complete(RestRequest request) {
     final long jobKey = request.pathKey(JOB_KEY);
     final JobCompletionRequest body = json.read(request.body(), JobCompletionRequest.class);
-    if (body.getResult() != null) {
-      // user task and ad-hoc sub-process results would change what completion does
-      throw Rejection.invalidArgument("'result' is not supported by this engine");
+    return Reply.noContent(api.completeJob(jobKey, JsonVariables.orEmpty(body.getVariables()), result(body.getResult())));
+  }
+
+  /** A task listener's verdict; ad-hoc sub-process results are refused (no ad-hoc sub-processes here). */
+  private static EngineApi.ListenerResult result(JobResult result) {
+    if (result == null) {
+      return null;
     }
-    return Reply.noContent(api.completeJob(jobKey, JsonVariables.orEmpty(body.getVariables())));
+    if (!(result instanceof JobResultUserTask userTask)) {
+      throw Rejection.invalidArgument("'result' of type '%s' is not supported by this engine".formatted(result.getType()));
+    }
+    final Map<String, Object> corrections = new LinkedHashMap<>();
+    final JobResultCorrections given = userTask.getCorrections();
+    if (given != null) {
+      putIfSet(corrections, "assignee", given.getAssignee());
+      putIfSet(corrections, "dueDate", given.getDueDate());
+      putIfSet(corrections, "followUpDate", given.getFollowUpDate());
+      putIfSet(corrections, "candidateUsers", given.getCandidateUsers());
+      putIfSet(corrections, "candidateGroups", given.getCandidateGroups());
+      putIfSet(corrections, "priority", given.getPriority());
+    }
+    return new EngineApi.ListenerResult(Boolean.TRUE.equals(userTask.getDenied()), userTask.getDeniedReason(), corrections);
+  }
+
+  private static void putIfSet(Map<String, Object> corrections, String attribute, Object value) {
+    if (value != null) {
+      corrections.put(attribute, value);
+    }
   }
 
   private Reply<?> fail(RestRequest request) {
@@ -143,6 +171,21 @@ final class JobHandler implements ResourceHandler {
         .variables(job.variables())
         .tenantId(job.tenantId())
         .kind(JobKindEnum.fromValue(job.kind()))
-        .listenerEventType(JobListenerEventTypeEnum.fromValue(job.listenerEventType()));
+        .listenerEventType(JobListenerEventTypeEnum.fromValue(job.listenerEventType()))
+        .userTask(job.userTask().map(JobHandler::toDto).orElse(null));
+  }
+
+  private static UserTaskProperties toDto(EngineApi.UserTaskProperties task) {
+    return new UserTaskProperties()
+        .userTaskKey(String.valueOf(task.userTaskKey()))
+        .action(task.action())
+        .assignee(task.assignee())
+        .candidateGroups(task.candidateGroups())
+        .candidateUsers(task.candidateUsers())
+        .changedAttributes(task.changedAttributes())
+        .dueDate(task.dueDate())
+        .followUpDate(task.followUpDate())
+        .formKey(task.formKey() < 0 ? null : String.valueOf(task.formKey()))
+        .priority(task.priority());
   }
 }

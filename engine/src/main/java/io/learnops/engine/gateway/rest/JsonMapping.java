@@ -65,6 +65,12 @@ final class JsonMapping {
     return parse(body);
   }
 
+  /** The body as a plain JSON object (maps, lists, strings, numbers, booleans). */
+  @SuppressWarnings("unchecked")
+  java.util.Map<String, Object> readObject(byte[] body) {
+    return mapper.convertValue(parse(body), java.util.Map.class);
+  }
+
   byte[] write(Object dto) {
     try {
       return mapper.writeValueAsBytes(dto);

@@ -60,7 +60,8 @@ public final class RestGateway implements AutoCloseable {
                 new IncidentReadHandler(read, json),
                 new JobReadHandler(read, json),
                 new MessageSubscriptionReadHandler(read, json),
-                new DecisionReadHandler(read, json))
+                new DecisionReadHandler(read, json),
+                new UserTaskHandler(api, json))
             .flatMap(handler -> handler.routes().stream())
             .toList();
     server = JdkHttpServers.create(requestedPort);

@@ -105,7 +105,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
                     resource.name(),
                     command.tenantId()));
           }
-          return new DeploymentResult(2251799813685248L, processes, List.of(), command.tenantId());
+          return new DeploymentResult(2251799813685248L, processes, List.of(), List.of(), command.tenantId());
         });
   }
 
@@ -164,7 +164,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> completeJob(
-      final long jobKey, final Map<String, Object> variables) {
+      final long jobKey, final Map<String, Object> variables, final ListenerResult result) {
     return answer(new CompleteJob(jobKey, variables), () -> null);
   }
 
@@ -251,5 +251,30 @@ final class FakeEngine implements EngineApi, AutoCloseable {
           return result.get();
         },
         engineThread);
+  }
+
+  @Override
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action) {
+    throw new UnsupportedOperationException("user tasks are REST only");
+  }
+
+  @Override
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, Map<String, Object> changes, String action) {
+    throw new UnsupportedOperationException("user tasks are REST only");
+  }
+
+  @Override
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    throw new UnsupportedOperationException("user tasks are REST only");
+  }
+
+  @Override
+  public CompletableFuture<List<UserTaskView>> openUserTasks() {
+    return CompletableFuture.completedFuture(List.of());
+  }
+
+  @Override
+  public CompletableFuture<java.util.Optional<FormView>> form(long formKey) {
+    return CompletableFuture.completedFuture(java.util.Optional.empty());
   }
 }

@@ -65,6 +65,7 @@ abstract class GatewayScenario {
         variables,
         EngineApi.DEFAULT_TENANT,
         kind,
-        listenerEventType);
+        listenerEventType,
+        java.util.Optional.empty());
   }
 }

@@ -101,7 +101,8 @@ final class FakeEngine implements EngineApi, AutoCloseable {
         Map.of("orderId", "A-1"),
         DEFAULT_TENANT,
         "BPMN_ELEMENT",
-        "UNSPECIFIED");
+        "UNSPECIFIED",
+        java.util.Optional.empty());
   }
 
   @Override
@@ -125,7 +126,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
                     command.resources().get(i).name(),
                     command.tenantId()));
           }
-          return new DeploymentResult(2251799813685299L, processes, List.of(), command.tenantId());
+          return new DeploymentResult(2251799813685299L, processes, List.of(), List.of(), command.tenantId());
         });
   }
 
@@ -198,7 +199,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, ListenerResult result) {
     return answer("completeJob", List.of(jobKey, variables), () -> null);
   }
 
@@ -296,5 +297,30 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   public void close() {
     timer.shutdownNow();
     engineThread.shutdownNow();
+  }
+
+  @Override
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action) {
+    return answer("assignUserTask", List.of(userTaskKey, assignee, allowOverride, String.valueOf(action)), () -> null);
+  }
+
+  @Override
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, Map<String, Object> changes, String action) {
+    return answer("updateUserTask", List.of(userTaskKey, changes, String.valueOf(action)), () -> null);
+  }
+
+  @Override
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    return answer("completeUserTask", List.of(userTaskKey, variables, String.valueOf(action)), () -> null);
+  }
+
+  @Override
+  public CompletableFuture<List<UserTaskView>> openUserTasks() {
+    return CompletableFuture.completedFuture(List.of());
+  }
+
+  @Override
+  public CompletableFuture<java.util.Optional<FormView>> form(long formKey) {
+    return CompletableFuture.completedFuture(java.util.Optional.empty());
   }
 }

@@ -1,0 +1,465 @@
+package io.learnops.engine.bpmn;
+
+import io.learnops.engine.feel.Expression;
+import io.learnops.engine.feel.ExpressionLanguage;
+import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
+import io.learnops.engine.model.FlowNode;
+import io.learnops.engine.model.Listener;
+import io.learnops.engine.model.UserTaskDefinition;
+import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.state.ElementState;
+import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.Form;
+import io.learnops.engine.state.Incident;
+import io.learnops.engine.state.Job;
+import io.learnops.engine.state.UserTask;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lifecycle of Camunda user tasks. A user task element creates its task on activation; people
+ * then assign, update and complete it. Every transition first runs the task's listeners of that
+ * event type, as blocking TASK_LISTENER jobs one after the other: a listener may correct the
+ * task's attributes, and (for assigning, updating and completing) deny the transition, which rolls
+ * the task back. Only when the last listener is done does the transition take effect — and the
+ * command that asked for it is answered ({@link Effects#userTaskTransitionsEnded}).
+ *
+ * <p>Cancellation differs from Zeebe in one way: when the element is terminated, the canceling
+ * listeners' jobs are created, but the termination does not wait for them.
+ */
+public final class UserTaskBehavior {
+
+  static final String CREATING = "CREATING";
+  static final String ASSIGNING = "ASSIGNING";
+  static final String UPDATING = "UPDATING";
+  static final String COMPLETING = "COMPLETING";
+  static final String CANCELING = "CANCELING";
+
+  /** The changeset attributes of an update, as the REST API names them. */
+  public static final List<String> UPDATABLE =
+      List.of("dueDate", "followUpDate", "candidateGroups", "candidateUsers", "priority");
+
+  private final BpmnExecutor executor;
+  private final EngineState state;
+  private final ExpressionLanguage feel;
+  private final VariableBehavior variables;
+  private final Effects effects;
+
+  UserTaskBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables,
+      Effects effects) {
+    this.executor = executor;
+    this.state = state;
+    this.feel = feel;
+    this.variables = variables;
+    this.effects = effects;
+  }
+
+  // ---- creation -------------------------------------------------------------------------
+
+  /**
+   * Evaluates the task's attributes and creates it; the element is then ACTIVATED and waits for
+   * the task's completion. If an attribute cannot be evaluated, or the linked form is not deployed,
+   * an incident is raised instead and the activation runs again once it is resolved.
+   */
+  void activate(ElementInstance instance, FlowNode node) {
+    final UserTaskDefinition definition = node.userTask();
+    final UserTask task = new UserTask();
+    try {
+      task.candidateGroups = list(instance, definition.candidateGroups(), "candidate groups");
+      task.candidateUsers = list(instance, definition.candidateUsers(), "candidate users");
+      task.dueDate = date(instance, definition.dueDate(), "due date");
+      task.followUpDate = date(instance, definition.followUpDate(), "follow-up date");
+      task.priority = priority(instance, definition.priority());
+      task.externalFormReference = text(instance, definition.externalFormReference(), "form reference");
+      task.formKey = definition.formId().map(formId -> linkedForm(instance, formId, definition.formDeploymentBinding()))
+          .orElse(-1L);
+      task.pendingAssignee = text(instance, definition.assignee(), "assignee");
+    } catch (AttributeFailure failure) {
+      executor.raiseIncident(instance, failure.type, failure.getMessage(), Incident.Retry.ACTIVATE, -1);
+      return;
+    }
+    executor.transition(instance, ElementState.ACTIVATED);
+    task.key = state.nextKey();
+    task.elementInstanceKey = instance.key;
+    task.elementId = instance.elementId;
+    task.name = node.name().orElse(null);
+    task.processInstanceKey = instance.processInstanceKey;
+    task.processDefinitionKey = instance.processDefinitionKey;
+    task.bpmnProcessId = instance.bpmnProcessId;
+    task.processDefinitionVersion = instance.version;
+    task.tenantId = instance.tenantId;
+    task.customHeaders = new LinkedHashMap<>(definition.headers());
+    task.creationDate = executor.now();
+    state.userTasks.put(task.key, task);
+    begin(task, UserTask.State.CREATING, "");
+  }
+
+  // ---- commands -------------------------------------------------------------------------
+
+  /** Assigns the task ({@code assignee} empty: unassigns it) once the assigning listeners agree. */
+  public void assign(UserTask task, String assignee, String action) {
+    task.pendingAssignee = assignee == null ? "" : assignee;
+    begin(task, UserTask.State.ASSIGNING, action);
+  }
+
+  /** Changes the given attributes ({@link #UPDATABLE}) once the updating listeners agree. */
+  public void update(UserTask task, Map<String, Object> changes, String action) {
+    task.pendingChanges = new LinkedHashMap<>(changes);
+    task.changedAttributes = new ArrayList<>(changes.keySet());
+    begin(task, UserTask.State.UPDATING, action);
+  }
+
+  /** Completes the task, and its element with the variables, once the completing listeners agree. */
+  public void complete(UserTask task, Map<String, Object> completionVariables, String action) {
+    task.pendingVariables = new LinkedHashMap<>(completionVariables);
+    begin(task, UserTask.State.COMPLETING, action);
+  }
+
+  /** The element was terminated: the task is canceled, and whoever waits on a transition is told. */
+  void cancel(ElementInstance instance, FlowNode node) {
+    state.userTasks.values().stream()
+        .filter(task -> task.elementInstanceKey == instance.key && !task.isFinal())
+        .findFirst()
+        .ifPresent(task -> {
+          if (task.state != UserTask.State.CREATED && task.state != UserTask.State.CREATING) {
+            effects.userTaskTransitionsEnded.put(task.key,
+                Optional.of("the user task was canceled while its %s was in progress".formatted(lower(task.state))));
+          }
+          task.state = UserTask.State.CANCELING;
+          task.action = "";
+          event(task, CANCELING);
+          for (final Listener listener : node.userTask().listenersFor(CANCELING)) {
+            executor.createJob(instance, listenerJob(listener, CANCELING)).ifPresent(job -> {
+              job.userTaskKey = task.key;
+              job.detached = true;
+            });
+          }
+          instance.jobKey = -1; // the canceling listeners' jobs run on their own
+          task.state = UserTask.State.CANCELED;
+          task.completionDate = executor.now();
+          event(task, "CANCELED");
+          state.userTasks.remove(task.key);
+        });
+  }
+
+  // ---- task listeners -------------------------------------------------------------------
+
+  /** Corrections a listener asks for, by the REST attribute names (assignee and {@link #UPDATABLE}). */
+  public record ListenerResult(boolean denied, String deniedReason, Map<String, Object> corrections) {
+    public static final ListenerResult NONE = new ListenerResult(false, null, Map.of());
+
+    public ListenerResult {
+      corrections = corrections == null ? Map.of() : corrections;
+    }
+  }
+
+  /** Checks a listener's result against the transition it ran for; returns why it cannot be applied. */
+  public Optional<String> refusal(Job job, ListenerResult result) {
+    if (result.denied() && (CREATING.equals(job.listenerEventType) || CANCELING.equals(job.listenerEventType))) {
+      return Optional.of("a %s listener cannot deny the transition".formatted(job.listenerEventType.toLowerCase()));
+    }
+    for (final Map.Entry<String, Object> correction : result.corrections().entrySet()) {
+      final Optional<String> problem = invalid(correction.getKey(), correction.getValue());
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A task listener's job completed: apply its corrections, then run the next listener or finish. */
+  public void listenerCompleted(Job job, ListenerResult result) {
+    final UserTask task = state.userTasks.get(job.userTaskKey);
+    final ElementInstance instance = state.elementInstances.get(job.elementInstanceKey);
+    if (job.detached || task == null || instance == null) {
+      return;
+    }
+    instance.jobKey = -1;
+    if (result.denied()) {
+      deny(task, result.deniedReason());
+    } else {
+      result.corrections().forEach((attribute, value) -> correct(task, attribute, value));
+      task.nextListener++;
+      runNextListener(task, instance);
+    }
+    executor.runFollowUps();
+  }
+
+  private void begin(UserTask task, UserTask.State transition, String action) {
+    task.state = transition;
+    task.action = action == null ? "" : action;
+    task.nextListener = 0;
+    if (transition != UserTask.State.UPDATING) {
+      task.changedAttributes = new ArrayList<>();
+    }
+    event(task, transition.name());
+    runNextListener(task, state.elementInstances.get(task.elementInstanceKey));
+  }
+
+  private void runNextListener(UserTask task, ElementInstance instance) {
+    final String eventType = task.state.name();
+    final List<Listener> listeners = executor.userTaskDefinition(instance).listenersFor(eventType);
+    if (task.nextListener < listeners.size()) {
+      executor.createJob(instance, listenerJob(listeners.get(task.nextListener), eventType))
+          .ifPresent(job -> job.userTaskKey = task.key);
+      return;
+    }
+    finish(task, instance);
+  }
+
+  private static BpmnExecutor.JobSpec listenerJob(Listener listener, String eventType) {
+    // an incident on a listener's job type is resolved by creating the job again
+    return new BpmnExecutor.JobSpec(listener.type(), listener.retries(), Map.of(), "TASK_LISTENER", eventType,
+        Incident.Retry.TASK_LISTENER);
+  }
+
+  /** Runs the task listener the task waits for again (after an incident on its job type was resolved). */
+  void retryListener(ElementInstance instance) {
+    state.userTasks.values().stream()
+        .filter(task -> task.elementInstanceKey == instance.key && !task.isFinal())
+        .findFirst()
+        .ifPresent(task -> runNextListener(task, instance));
+  }
+
+  private void finish(UserTask task, ElementInstance instance) {
+    switch (task.state) {
+      case CREATING -> {
+        task.state = UserTask.State.CREATED;
+        event(task, "CREATED");
+        if (task.pendingAssignee != null && !task.pendingAssignee.isBlank()) {
+          assign(task, task.pendingAssignee, "");
+        }
+      }
+      case ASSIGNING -> {
+        task.assignee = task.pendingAssignee == null || task.pendingAssignee.isBlank() ? null : task.pendingAssignee;
+        task.pendingAssignee = null;
+        task.state = UserTask.State.CREATED;
+        event(task, "ASSIGNED");
+        ended(task, Optional.empty());
+      }
+      case UPDATING -> {
+        task.pendingChanges.forEach((attribute, value) -> apply(task, attribute, value));
+        task.pendingChanges = new LinkedHashMap<>();
+        task.state = UserTask.State.CREATED;
+        event(task, "UPDATED");
+        ended(task, Optional.empty());
+      }
+      case COMPLETING -> {
+        task.state = UserTask.State.COMPLETED;
+        task.completionDate = executor.now();
+        event(task, "COMPLETED");
+        state.userTasks.remove(task.key);
+        ended(task, Optional.empty());
+        executor.completeTask(instance, task.pendingVariables);
+      }
+      default -> throw new IllegalStateException("no transition to finish for user task " + task.key + " in " + task.state);
+    }
+  }
+
+  private void deny(UserTask task, String reason) {
+    final String transition = lower(task.state);
+    final String intent = switch (task.state) {
+      case ASSIGNING -> "ASSIGNMENT_DENIED";
+      case UPDATING -> "UPDATE_DENIED";
+      default -> "COMPLETION_DENIED";
+    };
+    task.state = UserTask.State.CREATED;
+    task.pendingAssignee = null;
+    task.pendingChanges = new LinkedHashMap<>();
+    task.pendingVariables = new LinkedHashMap<>();
+    event(task, intent);
+    ended(task, Optional.of("the %s of user task %d was denied by a task listener%s".formatted(transition, task.key,
+        reason == null || reason.isBlank() ? "" : ": " + reason)));
+  }
+
+  private void ended(UserTask task, Optional<String> denial) {
+    effects.userTaskTransitionsEnded.put(task.key, denial);
+  }
+
+  // ---- attributes -----------------------------------------------------------------------
+
+  private void correct(UserTask task, String attribute, Object value) {
+    if ("assignee".equals(attribute)) {
+      if (task.state == UserTask.State.ASSIGNING || task.state == UserTask.State.CREATING) {
+        task.pendingAssignee = value == null ? "" : value.toString();
+      } else {
+        task.assignee = value == null || value.toString().isBlank() ? null : value.toString();
+      }
+    } else {
+      task.pendingChanges.remove(attribute);
+      apply(task, attribute, value);
+    }
+    if (!task.changedAttributes.contains(attribute)) {
+      task.changedAttributes.add(attribute);
+    }
+  }
+
+  /** Sets one attribute; an empty date clears it. Values were checked by {@link #invalid}. */
+  private static void apply(UserTask task, String attribute, Object value) {
+    switch (attribute) {
+      case "dueDate" -> task.dueDate = blankToNull(value);
+      case "followUpDate" -> task.followUpDate = blankToNull(value);
+      case "candidateGroups" -> task.candidateGroups = strings(value);
+      case "candidateUsers" -> task.candidateUsers = strings(value);
+      case "priority" -> task.priority = ((Number) value).intValue();
+      case "assignee" -> task.assignee = blankToNull(value);
+      default -> throw new IllegalArgumentException("not an attribute of a user task: " + attribute);
+    }
+  }
+
+  /** Why a value cannot be set on an attribute, if it cannot. */
+  public static Optional<String> invalid(String attribute, Object value) {
+    return switch (attribute) {
+      case "assignee" -> value == null || value instanceof String ? Optional.empty()
+          : Optional.of("assignee must be a string");
+      case "dueDate", "followUpDate" -> value == null || (value instanceof String text && (text.isBlank() || isDateTime(text)))
+          ? Optional.empty()
+          : Optional.of("%s must be an ISO 8601 date-time with an offset, like 2025-05-23T23:59:59+02:00, but was '%s'"
+              .formatted(attribute, value));
+      case "candidateGroups", "candidateUsers" -> value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)
+          ? Optional.empty() : Optional.of("%s must be a list of strings".formatted(attribute));
+      case "priority" -> value instanceof Number number && number.intValue() >= 0 && number.intValue() <= 100
+          && number.doubleValue() == number.intValue()
+          ? Optional.empty() : Optional.of("priority must be a whole number between 0 and 100, but was '%s'".formatted(value));
+      default -> Optional.of("'%s' is not an attribute of a user task that can be changed; expected one of assignee, %s"
+          .formatted(attribute, String.join(", ", UPDATABLE)));
+    };
+  }
+
+  private String text(ElementInstance instance, Optional<Expression> expression, String what) {
+    final Object value = evaluate(instance, expression, what);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new AttributeFailure("Expected the %s of user task '%s' to be a string, but was '%s'"
+          .formatted(what, instance.elementId, value));
+    }
+    return text.isBlank() ? null : text;
+  }
+
+  private List<String> list(ElementInstance instance, Optional<Expression> expression, String what) {
+    final Object value = evaluate(instance, expression, what);
+    if (value == null) {
+      return new ArrayList<>();
+    }
+    if (value instanceof String text) {
+      return new ArrayList<>(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+    if (value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)) {
+      return strings(items);
+    }
+    throw new AttributeFailure("Expected the %s of user task '%s' to be a list of strings or a comma-separated string, but was '%s'"
+        .formatted(what, instance.elementId, value));
+  }
+
+  private String date(ElementInstance instance, Optional<Expression> expression, String what) {
+    final String text = text(instance, expression, what);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return ZonedDateTime.parse(text).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } catch (DateTimeParseException e) {
+      throw new AttributeFailure("Expected the %s of user task '%s' to be an ISO 8601 date-time, but was '%s'"
+          .formatted(what, instance.elementId, text));
+    }
+  }
+
+  private int priority(ElementInstance instance, Optional<Expression> expression) {
+    final Object value = evaluate(instance, expression, "priority");
+    if (value == null) {
+      return 50;
+    }
+    final Object number = value instanceof String text ? parseOrText(text) : value;
+    if (invalid("priority", number).isPresent()) {
+      throw new AttributeFailure("Expected the priority of user task '%s' to be a number between 0 and 100, but was '%s'"
+          .formatted(instance.elementId, value));
+    }
+    return ((Number) number).intValue();
+  }
+
+  private long linkedForm(ElementInstance instance, String formId, boolean deploymentBinding) {
+    final Optional<Form> form = deploymentBinding
+        ? state.forms.stream().filter(f -> f.formId.equals(formId) && f.tenantId.equals(instance.tenantId)
+            && f.deploymentKey == state.definition(instance.processDefinitionKey).orElseThrow().deploymentKey).findFirst()
+        : state.latestForm(instance.tenantId, formId);
+    return form.map(f -> f.key).orElseThrow(() -> new AttributeFailure(Incident.ErrorType.FORM_NOT_FOUND,
+        "Expected to find a form with id '%s'%s for user task '%s', but no such form is deployed"
+            .formatted(formId, deploymentBinding ? " in the process's deployment" : "", instance.elementId)));
+  }
+
+  private Object evaluate(ElementInstance instance, Optional<Expression> expression, String what) {
+    if (expression.isEmpty()) {
+      return null;
+    }
+    final Evaluation result = feel.evaluate(expression.get(), variables.lookup(instance.key));
+    if (result.isFailure()) {
+      throw new AttributeFailure("Expected to evaluate the %s of user task '%s', but %s"
+          .formatted(what, instance.elementId, result.error()));
+    }
+    return result.value();
+  }
+
+  private void event(UserTask task, String intent) {
+    executor.event("USER_TASK", intent, task.key, task.processInstanceKey, task.bpmnProcessId, task.elementId, "USER_TASK");
+  }
+
+  private static boolean isDateTime(String text) {
+    try {
+      OffsetDateTime.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static Object parseOrText(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return text;
+    }
+  }
+
+  private static String blankToNull(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static List<String> strings(Object value) {
+    final List<String> result = new ArrayList<>();
+    ((List<?>) value).forEach(item -> result.add((String) item));
+    return result;
+  }
+
+  private static String lower(UserTask.State state) {
+    return switch (state) {
+      case ASSIGNING -> "assignment";
+      case UPDATING -> "update";
+      case COMPLETING -> "completion";
+      default -> state.name().toLowerCase();
+    };
+  }
+
+  /** An attribute that cannot be evaluated: becomes an incident on the element. */
+  private static final class AttributeFailure extends RuntimeException {
+    private final Incident.ErrorType type;
+
+    AttributeFailure(String message) {
+      this(Incident.ErrorType.EXTRACT_VALUE_ERROR, message);
+    }
+
+    AttributeFailure(Incident.ErrorType type, String message) {
+      super(message, null, false, false);
+      this.type = type;
+    }
+  }
+}
