@@ -85,6 +85,7 @@ class PurgeScenarioTest {
   private static boolean isEmpty(EngineState state) {
     return state.processDefinitions.isEmpty() && state.elementInstances.isEmpty() && state.jobs.isEmpty()
         && state.messages.isEmpty() && state.incidents.isEmpty() && state.variables.isEmpty()
-        && state.timers.isEmpty() && state.subscriptions.isEmpty() && state.decisionDefinitions.isEmpty();
+        && state.timers.isEmpty() && state.subscriptions.isEmpty() && state.decisionDefinitions.isEmpty()
+        && state.userTasks.isEmpty();
   }
 }
