@@ -149,6 +149,7 @@ final class DecisionReadHandler implements ResourceHandler {
         .put("tenantId", r.tenantId());
   }
 
+  /** The client parses the process keys of every decision instance; a standalone evaluation has -1, as in Camunda. */
   private static JsonItem render(DecisionInstanceEntry d) {
     return new JsonItem()
         .key("decisionEvaluationKey", d.key())
@@ -162,9 +163,9 @@ final class DecisionReadHandler implements ResourceHandler {
         .put("decisionDefinitionVersion", d.decisionDefinitionVersion())
         .put("decisionDefinitionType", "UNSPECIFIED")
         .put("result", d.result())
-        .key("processInstanceKey", d.processInstanceKey())
-        .key("processDefinitionKey", d.processDefinitionKey())
-        .key("elementInstanceKey", d.elementInstanceKey())
+        .put("processInstanceKey", String.valueOf(d.processInstanceKey()))
+        .put("processDefinitionKey", String.valueOf(d.processDefinitionKey()))
+        .put("elementInstanceKey", String.valueOf(d.elementInstanceKey()))
         .put("tenantId", d.tenantId());
   }
 }
