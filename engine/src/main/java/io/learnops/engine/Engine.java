@@ -8,13 +8,15 @@ import io.learnops.engine.management.EngineMetrics;
 import io.learnops.engine.management.ManagementServer;
 import io.learnops.engine.processing.CommandProcessor;
 import io.learnops.engine.processing.DurableLog;
+import io.learnops.engine.processing.EngineCommand;
 import io.learnops.engine.processing.ProcessingApi;
 import io.learnops.engine.read.ReadModel;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.learnops.engine.processing.EngineCommand;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -52,6 +54,7 @@ public final class Engine implements AutoCloseable {
     processor.addProjection(readModel);
     processor.addPurgeListener(readModel::clear);
     Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
+    registerStateSize(registry, processor);
     api = new ProcessingApi(processor,
         () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort(), completedChanges.get()),
         config.defaultLongPollingTimeout());
@@ -129,5 +132,23 @@ public final class Engine implements AutoCloseable {
     management.close();
     registry.close();
     LOG.info("LearnOps engine stopped");
+  }
+
+  /** One gauge per kind of state entry: the size snapshots and replay grow with. */
+  private static void registerStateSize(MeterRegistry registry, CommandProcessor processor) {
+    final Map<String, java.util.function.ToIntFunction<CommandProcessor.StateSize>> kinds = Map.of(
+        "element_instances", CommandProcessor.StateSize::elementInstances,
+        "jobs", CommandProcessor.StateSize::jobs,
+        "user_tasks", CommandProcessor.StateSize::userTasks,
+        "incidents", CommandProcessor.StateSize::incidents,
+        "messages", CommandProcessor.StateSize::messages,
+        "subscriptions", CommandProcessor.StateSize::subscriptions,
+        "timers", CommandProcessor.StateSize::timers,
+        "variable_scopes", CommandProcessor.StateSize::variableScopes);
+    kinds.forEach((kind, size) -> Gauge.builder("learnops.engine.state.entries", processor,
+            p -> size.applyAsInt(p.stateSize()))
+        .tag("kind", kind)
+        .description("entries of this kind in the engine's in-memory state")
+        .register(registry));
   }
 }

@@ -51,6 +51,7 @@ public final class BpmnExecutor {
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   private final MultiInstanceBehavior multiInstances;
   private final UserTaskBehavior userTasks;
+  private java.util.function.Consumer<ElementInstance> messageStartedInstanceEnded = root -> { };
   private long now;
 
   public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Decisions decisions,
@@ -67,6 +68,11 @@ public final class BpmnExecutor {
 
   public UserTaskBehavior userTasks() {
     return userTasks;
+  }
+
+  /** Told when a process instance that a correlated message started completes or is terminated. */
+  public void onMessageStartedInstanceEnded(java.util.function.Consumer<ElementInstance> listener) {
+    this.messageStartedInstanceEnded = listener;
   }
 
   /** Sets the time of the command being processed; every date the executor writes uses it. */
@@ -862,6 +868,9 @@ public final class BpmnExecutor {
     effects.completedInstances.put(root.key, result);
     transition(root, ElementState.COMPLETED);
     remove(root);
+    if (root.messageStartCorrelationKey != null) {
+      messageStartedInstanceEnded.accept(root);
+    }
     if (root.parentElementInstanceKey >= 0) {
       returnToCaller(root, result);
     }
@@ -890,6 +899,9 @@ public final class BpmnExecutor {
       effects.terminatedInstances.add(instance.key);
     }
     remove(instance);
+    if (instance.isRoot() && instance.messageStartCorrelationKey != null) {
+      messageStartedInstanceEnded.accept(instance);
+    }
   }
 
   private void triggerBoundary(ElementInstance activity, FlowNode boundary, Map<String, Object> eventVariables) {

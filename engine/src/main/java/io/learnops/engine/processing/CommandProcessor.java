@@ -69,6 +69,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final Effects effects = new Effects();
   private final Thread thread;
   private volatile boolean running = true;
+  /** counted after each batch, so that metrics read sizes without touching the state */
+  private volatile StateSize stateSize = StateSize.EMPTY;
   /** set when the journal cannot be written: nothing more may be accepted */
   private volatile boolean halted;
   private EngineState state;
@@ -172,6 +174,23 @@ public final class CommandProcessor implements AutoCloseable {
     return inbox.size();
   }
 
+  /** How much the in-memory state holds, as of the last processed batch. */
+  public StateSize stateSize() {
+    return stateSize;
+  }
+
+  /** Entries per kind of state; what snapshot size and replay time grow with. */
+  public record StateSize(int elementInstances, int jobs, int userTasks, int incidents, int messages,
+      int subscriptions, int timers, int variableScopes) {
+    static final StateSize EMPTY = new StateSize(0, 0, 0, 0, 0, 0, 0, 0);
+
+    static StateSize of(EngineState state) {
+      return new StateSize(state.elementInstances.size(), state.jobs.size(), state.userTasks.size(),
+          state.incidents.size(), state.messages.size(), state.subscriptions.size(), state.timers.size(),
+          state.variables.size());
+    }
+  }
+
   // ---- submission (any thread) ----------------------------------------------------------
 
   public <T> CompletableFuture<T> submit(EngineCommand command) {
@@ -273,6 +292,7 @@ public final class CommandProcessor implements AutoCloseable {
         batch.clear();
         processDueWork();
         handOverToWriter();
+        stateSize = StateSize.of(state);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

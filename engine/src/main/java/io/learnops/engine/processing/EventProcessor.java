@@ -12,6 +12,7 @@ import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.processing.EngineCommand.BroadcastSignal;
 import io.learnops.engine.processing.EngineCommand.CorrelateMessage;
 import io.learnops.engine.processing.EngineCommand.PublishMessage;
+import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Message;
 import io.learnops.engine.state.ProcessDefinition;
@@ -38,6 +39,7 @@ final class EventProcessor {
     this.state = state;
     this.processes = processes;
     this.executor = executor;
+    executor.onMessageStartedInstanceEnded(this::startWithBufferedMessage);
   }
 
   MessagePublished publish(PublishMessage command) {
@@ -119,16 +121,46 @@ final class EventProcessor {
     }
   }
 
+  /**
+   * Starts every process whose latest version has a message start event for the message — unless
+   * an instance that a message with the same correlation key started is still active: one active
+   * instance per correlation key, as in Zeebe. The message then stays buffered and starts the
+   * next instance when that one ends.
+   */
   private void startProcesses(Message message) {
     for (final ProcessDefinition definition : state.latestDefinitions()) {
-      if (!definition.tenantId.equals(message.tenantId) || message.startedProcesses.contains(definition.bpmnProcessId)) {
-        continue;
+      if (definition.tenantId.equals(message.tenantId) && !message.startedProcesses.contains(definition.bpmnProcessId)) {
+        messageStartEvent(definition, message.name).ifPresent(start -> startIfFree(definition, start, message));
       }
-      messageStartEvent(definition, message.name).ifPresent(start -> {
-        message.startedProcesses.add(definition.bpmnProcessId);
-        executor.createProcessInstance(definition, Map.of(), start, message.variables);
-      });
     }
+  }
+
+  private void startIfFree(ProcessDefinition definition, FlowNode start, Message message) {
+    final boolean keyed = !message.correlationKey.isEmpty();
+    if (keyed && hasActiveInstanceStartedWith(definition, message.correlationKey)) {
+      return;
+    }
+    message.startedProcesses.add(definition.bpmnProcessId);
+    final ElementInstance root = executor.createProcessInstance(definition, Map.of(), start, message.variables);
+    if (keyed && state.elementInstances.containsKey(root.key)) {
+      root.messageStartCorrelationKey = message.correlationKey;
+    }
+  }
+
+  private boolean hasActiveInstanceStartedWith(ProcessDefinition definition, String correlationKey) {
+    return state.elementInstances.values().stream().anyMatch(instance -> instance.isRoot()
+        && correlationKey.equals(instance.messageStartCorrelationKey)
+        && instance.bpmnProcessId.equals(definition.bpmnProcessId) && instance.tenantId.equals(definition.tenantId));
+  }
+
+  /** An instance a message started ended: the oldest buffered message with its key may start the next. */
+  private void startWithBufferedMessage(ElementInstance ended) {
+    state.latestDefinition(ended.tenantId, ended.bpmnProcessId).ifPresent(definition -> state.messages.values().stream()
+        .filter(m -> m.correlationKey.equals(ended.messageStartCorrelationKey) && m.tenantId.equals(ended.tenantId)
+            && m.deadline > executor.now() && !m.startedProcesses.contains(ended.bpmnProcessId))
+        .filter(m -> messageStartEvent(definition, m.name).isPresent())
+        .findFirst()
+        .ifPresent(m -> startIfFree(definition, messageStartEvent(definition, m.name).orElseThrow(), m)));
   }
 
   void expire(List<Long> messageKeys) {

@@ -43,6 +43,11 @@ public final class ElementInstance {
   public long parentElementInstanceKey = -1;
   /** for a call activity: the process instance it started; else -1 */
   public long calledProcessInstanceKey = -1;
+  /**
+   * for a process instance started by a message with a correlation key: that key. While the
+   * instance runs, no other message with the key starts the same process.
+   */
+  public String messageStartCorrelationKey;
   /** how many of the element's start execution listeners have completed */
   public int startListenersDone;
   /** how many of the element's end execution listeners have completed */

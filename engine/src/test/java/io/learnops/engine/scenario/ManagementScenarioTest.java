@@ -72,6 +72,28 @@ class ManagementScenarioTest {
         "learnops_engine_command_queue_depth");
   }
 
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void theStateSizeGaugesCountOpenJobsAndTheirElements(Transport transport) throws Exception {
+    final String id = "waiting-" + transport;
+    try (CamundaClient client = engine.connect(transport)) {
+      client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(id).startEvent()
+          .serviceTask("enrol", t -> t.zeebeJobType(id)).endEvent().done(), id + ".bpmn").send().join();
+      client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+      client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+    }
+
+    await().untilAsserted(() -> assertThat(stateEntries("jobs")).isGreaterThanOrEqualTo(2));
+    assertThat(stateEntries("element_instances")).isGreaterThanOrEqualTo(4);
+  }
+
+  private double stateEntries(String kind) throws Exception {
+    return get("/actuator/prometheus").body().lines()
+        .filter(line -> line.startsWith("learnops_engine_state_entries{") && line.contains("kind=\"" + kind + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
   /** The sample {@code zeebe_executed_instances_total{action="completed",...}}. */
   private double completedInstances() throws Exception {
     return get("/actuator/prometheus").body().lines()

@@ -10,6 +10,7 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +98,34 @@ class MessageScenarioTest {
         .variables(Map.of("topic", "Excel for analysts")).send().join();
 
     assertThat(activateOne(client, "triage-" + transport).getVariablesAsMap()).containsEntry("topic", "Excel for analysts");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aSecondRequestForTheSameProgramWaitsUntilTheFirstInstanceEnds(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String process = "program-request-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(process)
+        .startEvent("requested").message("program-requested-" + transport)
+        .serviceTask("review", t -> t.zeebeJobType("review-" + transport)).endEvent().done());
+    final java.util.function.Supplier<Long> runningInstances = () -> ENGINE.read(state -> state.elementInstances.values()
+        .stream().filter(i -> i.isRoot() && i.bpmnProcessId.equals(process)).count());
+
+    client.newPublishMessageCommand().messageName("program-requested-" + transport).correlationKey("P-7")
+        .variables(Map.of("attempt", 1)).send().join();
+    client.newPublishMessageCommand().messageName("program-requested-" + transport).correlationKey("P-7")
+        .timeToLive(java.time.Duration.ofHours(1)).variables(Map.of("attempt", 2)).send().join();
+    client.newPublishMessageCommand().messageName("program-requested-" + transport).correlationKey("P-8")
+        .variables(Map.of("attempt", 1)).send().join();
+
+    assertThat(runningInstances.get()).isEqualTo(2L);
+    final var first = activateOne(client, "review-" + transport);
+    final var other = activateOne(client, "review-" + transport);
+    assertThat(List.of(first.getVariablesAsMap().get("attempt"), other.getVariablesAsMap().get("attempt")))
+        .containsOnly(1);
+    client.newCompleteCommand(first).send().join();
+    client.newCompleteCommand(other).send().join();
+    assertThat(activateOne(client, "review-" + transport).getVariablesAsMap()).containsEntry("attempt", 2);
   }
 
   @ParameterizedTest

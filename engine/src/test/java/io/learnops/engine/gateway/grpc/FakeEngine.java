@@ -39,7 +39,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
 
   record CancelInstance(long processInstanceKey) {}
 
-  record CompleteJob(long jobKey, Map<String, Object> variables) {}
+  record CompleteJob(long jobKey, Map<String, Object> variables, ListenerResult result) {}
 
   record UpdateRetries(long jobKey, int retries) {}
 
@@ -165,7 +165,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   @Override
   public CompletableFuture<Void> completeJob(
       final long jobKey, final Map<String, Object> variables, final ListenerResult result) {
-    return answer(new CompleteJob(jobKey, variables), () -> null);
+    return answer(new CompleteJob(jobKey, variables, result), () -> null);
   }
 
   @Override

@@ -63,12 +63,28 @@ class JobCommandsTest extends GatewayScenario {
   }
 
   @Test
-  void completingWithAJobResultIsRefusedRatherThanSilentlyIgnored() {
+  void aTaskListenerResultReachesTheEngineWithItsDenialAndCorrections() {
+    client
+        .newCompleteCommand(JOB_KEY)
+        .withResult(r -> r.forUserTask().deny(true, "over budget").correctPriority(90))
+        .send()
+        .join();
+
+    assertThat(engine.received)
+        .containsExactly(
+            new FakeEngine.CompleteJob(
+                JOB_KEY,
+                Map.of(),
+                new EngineApi.ListenerResult(true, "over budget", Map.of("priority", 90))));
+  }
+
+  @Test
+  void completingWithAnAdHocSubProcessResultIsRefusedRatherThanSilentlyIgnored() {
     assertThatThrownBy(
             () ->
                 client
                     .newCompleteCommand(JOB_KEY)
-                    .withResult(r -> r.forUserTask().deny(true))
+                    .withResult(r -> r.forAdHocSubProcess().activateElement("review"))
                     .send()
                     .join())
         .isInstanceOfSatisfying(

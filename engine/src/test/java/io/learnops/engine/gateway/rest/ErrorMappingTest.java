@@ -158,9 +158,9 @@ class ErrorMappingTest {
 
   @Test
   void unknownPathIsANotFoundProblem() throws Exception {
-    final HttpResponse<String> response = post("/v2/user-tasks/1/completion", "{}");
+    final HttpResponse<String> response = post("/v2/process-instances/1/modification", "{}");
 
-    assertProblem(response, 404, "NOT_FOUND", "/v2/user-tasks/1/completion");
+    assertProblem(response, 404, "NOT_FOUND", "/v2/process-instances/1/modification");
   }
 
   @Test
