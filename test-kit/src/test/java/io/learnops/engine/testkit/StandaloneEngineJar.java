@@ -71,11 +71,15 @@ final class StandaloneEngineJar implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  /** What CPT's REMOTE runtime builds its clients from. */
+  /**
+   * What CPT's REMOTE runtime builds its clients from. The first deployment loads the child JVM's
+   * BPMN and FEEL classes, which can outlast the client's default 10 s on a busy CI machine.
+   */
   CamundaClientBuilder clientBuilder() {
     return CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://localhost:" + grpcPort))
-        .restAddress(URI.create("http://localhost:" + restPort));
+        .restAddress(URI.create("http://localhost:" + restPort))
+        .defaultRequestTimeout(Duration.ofSeconds(30));
   }
 
   URI managementAddress() {
