@@ -45,16 +45,23 @@ final class MessageSubscriptionProjector implements Projector {
 
   @Override
   public void project(EngineEvent event, Lookup lookup) {
-    switch (event.valueType() + ' ' + event.intent()) {
-      case "PROCESS_MESSAGE_SUBSCRIPTION CREATED" -> {
+    switch (event.valueType()) {
+      case "PROCESS_MESSAGE_SUBSCRIPTION" -> {
         final Subscription subscription = lookup.state().subscriptions.get(event.key());
-        if (subscription != null) {
+        if (subscription != null && "CREATED".equals(event.intent())) {
           open(subscription, lookup, event.timestamp());
         }
       }
-      case "MESSAGE CORRELATED" -> correlate(event, lookup);
-      case "PROCESS_INSTANCE ELEMENT_COMPLETED", "PROCESS_INSTANCE ELEMENT_TERMINATED" -> close(event);
-      default -> { }
+      case "MESSAGE" -> {
+        if ("CORRELATED".equals(event.intent())) {
+          correlate(event, lookup);
+        }
+      }
+      default -> {
+        if ("ELEMENT_COMPLETED".equals(event.intent()) || "ELEMENT_TERMINATED".equals(event.intent())) {
+          close(event);
+        }
+      }
     }
   }
 

@@ -65,8 +65,8 @@ public final class ReadModel implements StateProjection {
     projectors = List.of(
         new ProcessDefinitionProjector(processDefinitions),
         new DecisionDefinitionProjector(decisionDefinitions, decisionRequirements),
-        new ProcessInstanceProjector(processInstances, history),
-        new ElementInstanceProjector(elementInstances),
+        new ProcessInstanceProjector(processInstances, processDefinitions, history),
+        new ElementInstanceProjector(elementInstances, processDefinitions),
         new SequenceFlowProjector(sequenceFlows, keys),
         new IncidentProjector(incidents, elementInstances, processInstances),
         new JobProjector(jobs),

@@ -35,7 +35,7 @@ class ReadApiProcessScenarioTest {
   static void deploy() {
     client = ENGINE.client(Transport.REST);
     ENGINE.deploy(Transport.REST,
-        Bpmn.createExecutableProcess("enrolment").startEvent("requested")
+        Bpmn.createExecutableProcess("enrolment").name("Enrolment").startEvent("requested")
             .serviceTask("enrol", t -> t.zeebeJobType("read-enrol")).endEvent("enrolled").done(),
         Bpmn.createExecutableProcess("program").startEvent()
             .callActivity("runEnrolment", c -> c.zeebeProcessId("enrolment")).endEvent().done(),
@@ -58,14 +58,16 @@ class ReadApiProcessScenarioTest {
     // then
     assertThat(instance.getState()).isEqualTo(ProcessInstanceState.ACTIVE);
     assertThat(instance.getProcessDefinitionId()).isEqualTo("enrolment");
+    assertThat(instance.getProcessDefinitionName()).isEqualTo("Enrolment");
     assertThat(instance.getProcessDefinitionKey()).isEqualTo(started.getProcessDefinitionKey());
     assertThat(instance.getStartDate()).isNotNull();
     assertThat(instance.getEndDate()).isNull();
-    assertThat(elements).extracting(ElementInstance::getElementId, ElementInstance::getType, ElementInstance::getState)
+    assertThat(elements).extracting(ElementInstance::getElementId, ElementInstance::getElementName,
+            ElementInstance::getType, ElementInstance::getState)
         .containsExactly(
-            tuple("enrolment", ElementInstanceType.PROCESS, ElementInstanceState.ACTIVE),
-            tuple("requested", ElementInstanceType.START_EVENT, ElementInstanceState.COMPLETED),
-            tuple("enrol", ElementInstanceType.SERVICE_TASK, ElementInstanceState.ACTIVE));
+            tuple("enrolment", "Enrolment", ElementInstanceType.PROCESS, ElementInstanceState.ACTIVE),
+            tuple("requested", "requested", ElementInstanceType.START_EVENT, ElementInstanceState.COMPLETED),
+            tuple("enrol", "enrol", ElementInstanceType.SERVICE_TASK, ElementInstanceState.ACTIVE));
   }
 
   @Test
@@ -121,6 +123,7 @@ class ReadApiProcessScenarioTest {
 
     // then
     assertThat(definition.getVersion()).isEqualTo(1);
+    assertThat(definition.getName()).isEqualTo("Enrolment");
     assertThat(definition.getResourceName()).isEqualTo("enrolment.bpmn");
     assertThat(client.newProcessDefinitionGetRequest(definition.getProcessDefinitionKey()).send().join()
         .getProcessDefinitionId()).isEqualTo("enrolment");
@@ -139,6 +142,19 @@ class ReadApiProcessScenarioTest {
     // then
     assertThat(statistics).extracting(s -> s.getElementId(), s -> s.getActive(), s -> s.getCompleted())
         .containsExactlyInAnyOrder(tuple("requested", 0L, 1L), tuple("enrol", 1L, 0L));
+  }
+
+  @Test
+  void definitionStatisticsCountTheElementsOfAllItsInstances() {
+    // given
+    final long definitionKey = start("enrolment", Map.of()).getProcessDefinitionKey();
+
+    // when
+    final var statistics = client.newProcessDefinitionElementStatisticsRequest(definitionKey).send().join();
+
+    // then
+    assertThat(statistics).filteredOn(s -> s.getElementId().equals("enrol"))
+        .singleElement().satisfies(s -> assertThat(s.getActive()).isPositive());
   }
 
   private static ProcessInstanceEvent start(String processId, Map<String, Object> variables) {

@@ -16,7 +16,7 @@ final class ElementInstanceReadHandler implements ResourceHandler {
           .key("processDefinitionKey", ElementInstanceEntry::processDefinitionKey)
           .string("processDefinitionId", ElementInstanceEntry::processDefinitionId)
           .string("elementId", ElementInstanceEntry::elementId)
-          .string("elementName", e -> null)
+          .string("elementName", ElementInstanceEntry::elementName)
           .string("type", ElementInstanceEntry::type)
           .string("state", ElementInstanceEntry::state)
           .bool("hasIncident", ElementInstanceEntry::hasIncident)
@@ -52,7 +52,6 @@ final class ElementInstanceReadHandler implements ResourceHandler {
         ElementInstanceReadHandler::render);
   }
 
-  /** Element names are not kept by the engine, so {@code elementName} is left out. */
   private static JsonItem render(ElementInstanceEntry e) {
     return new JsonItem()
         .key("elementInstanceKey", e.key())
@@ -60,6 +59,7 @@ final class ElementInstanceReadHandler implements ResourceHandler {
         .key("processDefinitionKey", e.processDefinitionKey())
         .put("processDefinitionId", e.processDefinitionId())
         .put("elementId", e.elementId())
+        .put("elementName", e.elementName())
         .put("type", e.type())
         .put("state", e.state())
         .put("hasIncident", e.hasIncident())

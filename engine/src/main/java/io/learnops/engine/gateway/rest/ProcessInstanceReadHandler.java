@@ -39,7 +39,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
         .key("processInstanceKey", ProcessInstanceEntry::key)
         .key("processDefinitionKey", ProcessInstanceEntry::processDefinitionKey)
         .string("processDefinitionId", ProcessInstanceEntry::processDefinitionId)
-        .string("processDefinitionName", p -> null)
+        .string("processDefinitionName", ProcessInstanceEntry::processDefinitionName)
         .integer("processDefinitionVersion", ProcessInstanceEntry::processDefinitionVersion)
         .string("processDefinitionVersionTag", p -> null)
         .key("parentProcessInstanceKey", ProcessInstanceEntry::parentProcessInstanceKey)
@@ -113,7 +113,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
         .toList());
   }
 
-  /** The instance's ancestry: its root first, the instance itself last (without names, which are not kept). */
+  /** The instance's ancestry: its root first, the instance itself last. */
   private Reply<?> callHierarchy(RestRequest request) {
     final Deque<JsonItem> chain = new ArrayDeque<>();
     Optional<ProcessInstanceEntry> current = Optional.of(existing(request));
@@ -121,7 +121,8 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
       final ProcessInstanceEntry instance = current.get();
       chain.addFirst(new JsonItem()
           .key("processInstanceKey", instance.key())
-          .key("processDefinitionKey", instance.processDefinitionKey()));
+          .key("processDefinitionKey", instance.processDefinitionKey())
+          .put("processDefinitionName", instance.processDefinitionName()));
       current = instance.parentProcessInstanceKey() < 0 ? Optional.empty()
           : read.processInstances().get(instance.parentProcessInstanceKey());
     }
@@ -150,6 +151,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
         .key("processInstanceKey", p.key())
         .key("processDefinitionKey", p.processDefinitionKey())
         .put("processDefinitionId", p.processDefinitionId())
+        .put("processDefinitionName", p.processDefinitionName())
         .put("processDefinitionVersion", p.processDefinitionVersion())
         .key("parentProcessInstanceKey", p.parentProcessInstanceKey())
         .key("parentElementInstanceKey", p.parentElementInstanceKey())

@@ -131,9 +131,10 @@ public final class Search {
       if (!direction.equals("ASC") && !direction.equals("DESC")) {
         throw Rejection.invalidArgument("Unknown sort order '%s' for field '%s'; use ASC or DESC".formatted(direction, name));
       }
-      final Comparator<Comparable<Object>> values = Comparator.nullsLast(Comparator.naturalOrder());
-      final Comparator<R> ascending = Comparator.comparing(field::valueOf, values);
-      return direction.equals("DESC") ? ascending.reversed() : ascending;
+      // entries without the value come last in either order, as in Camunda's search
+      final Comparator<Comparable<Object>> values = Comparator.nullsLast(
+          direction.equals("DESC") ? Comparator.<Comparable<Object>>reverseOrder() : Comparator.naturalOrder());
+      return Comparator.comparing(field::valueOf, values);
     }
   }
 }
