@@ -984,11 +984,15 @@ public final class BpmnExecutor {
   /**
    * The flows an element leaves by: all of them, except at an exclusive gateway (the first whose
    * condition holds) and an inclusive gateway (every one whose condition holds); both fall back to
-   * the default flow, and raise an incident without one.
+   * the default flow, and raise an incident without one. A gateway with a single unconditional
+   * flow (a join) simply takes it.
    */
   private Optional<List<SequenceFlow>> outgoingFlows(ElementInstance instance, FlowNode node) {
     final boolean exclusive = node.type() == ElementType.EXCLUSIVE_GATEWAY;
     if (!exclusive && node.type() != ElementType.INCLUSIVE_GATEWAY) {
+      return Optional.of(node.outgoing());
+    }
+    if (node.outgoing().size() == 1 && node.outgoing().get(0).condition().isEmpty()) {
       return Optional.of(node.outgoing());
     }
     final List<SequenceFlow> taken = new ArrayList<>();

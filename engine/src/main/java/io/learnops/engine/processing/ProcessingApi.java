@@ -23,6 +23,7 @@ public final class ProcessingApi implements EngineApi {
   private final Duration defaultLongPolling;
   /** how long a user task command waits for the task's listeners before giving up, as a gateway would */
   private static final Duration USER_TASK_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  private static final long LONG_POLL_MARGIN_MILLIS = 1_000;
 
   public ProcessingApi(CommandProcessor processor, Supplier<Topology> topology, Duration defaultLongPolling) {
     this.processor = processor;
@@ -75,7 +76,10 @@ public final class ProcessingApi implements EngineApi {
     if (command.timeoutMillis() < 1) {
       throw Rejection.invalidArgument("Expected timeout to be greater than zero, but was %d".formatted(command.timeoutMillis()));
     }
-    final long longPoll = command.requestTimeoutMillis() == 0 ? defaultLongPolling.toMillis() : command.requestTimeoutMillis();
+    final long requested = command.requestTimeoutMillis() == 0 ? defaultLongPolling.toMillis() : command.requestTimeoutMillis();
+    // Answer an empty poll a little before the client's own deadline (its request timeout plus a
+    // small offset), so that a busy machine never turns an empty poll into a client-side timeout.
+    final long longPoll = requested - Math.min(LONG_POLL_MARGIN_MILLIS, requested / 10);
     return processor.submitActivation(
         new EngineCommand.ActivateJobs(command.type(), worker(command.worker()), command.timeoutMillis(),
             command.maxJobsToActivate(), tenants(command.tenantIds())),

@@ -130,4 +130,23 @@ class GatewayScenarioTest {
         .variables(variables).withResult().send().join();
     return result.getProcessInstanceKey();
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void anExclusiveJoinWithOneUnconditionalFlowTakesIt(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "exclusive-join-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .exclusiveGateway("route").condition("bought", "=designChoice = \"buy\"").manualTask("selectVendor")
+        .exclusiveGateway("join").endEvent("designed")
+        .moveToNode("route").condition("built", "=designChoice = \"build\"").manualTask("buildInHouse").connectTo("join").done());
+
+    final ProcessInstanceResult bought = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("designChoice", "buy")).withResult().send().join();
+    final ProcessInstanceResult built = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("designChoice", "build")).withResult().send().join();
+
+    assertThat(ENGINE.reached(bought.getProcessInstanceKey(), "designed", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(built.getProcessInstanceKey(), "designed", "ELEMENT_COMPLETED")).isTrue();
+  }
 }
