@@ -40,7 +40,8 @@ final class JobProjector implements Projector {
         refresh(live, "ERROR_THROWN");
         store.update(event.key(), j -> j.ended("ERROR_THROWN", event.timestamp()));
       }
-      case "CREATED", "ACTIVATED", "RECURRED_AFTER_BACKOFF", "TIMEOUT_UPDATED" -> refresh(live, "CREATED");
+      // Zeebe's job states have no "activated": an activated, yielded or recurred job is CREATED
+      case "CREATED", "ACTIVATED", "YIELDED", "RECURRED_AFTER_BACKOFF", "TIMEOUT_UPDATED" -> refresh(live, "CREATED");
       default -> refresh(live, event.intent()); // FAILED, RETRIES_UPDATED, TIMED_OUT
     }
   }

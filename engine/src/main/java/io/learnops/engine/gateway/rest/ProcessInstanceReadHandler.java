@@ -73,7 +73,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
   /** Instances with at least one related entry (element instance, incident, job) whose value matches. */
   private static <E> Predicate<ProcessInstanceEntry> instancesWith(Collection<E> entries, ToLongFunction<E> instance,
       Function<E, Object> value, FieldType type, String name, JsonNode condition) {
-    final Filters.StringCondition test = Filters.StringCondition.of(name, type, condition);
+    final Filters.Condition test = Filters.Condition.of(name, type, condition);
     final Set<Long> matching = new HashSet<>();
     entries.forEach(entry -> {
       if (test.test(value.apply(entry))) {

@@ -30,7 +30,7 @@ final class VariableValueFilter {
       if (name == null || !filter.hasNonNull("value")) {
         throw Rejection.invalidArgument("Expected every entry of filter field 'variables' to have a name and a value");
       }
-      final Filters.StringCondition condition = Filters.StringCondition.of("variables." + name, FieldType.STRING,
+      final Filters.Condition condition = Filters.Condition.of("variables." + name, FieldType.STRING,
           filter.get("value"));
       final Set<Long> instances = new HashSet<>();
       for (final VariableEntry variable : variables) {

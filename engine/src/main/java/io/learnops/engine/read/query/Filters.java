@@ -58,19 +58,19 @@ public final class Filters {
 
   /** A plain value or an operator object, applied to one field. */
   public static <R> Predicate<R> condition(Field<R> field, JsonNode value) {
-    final StringCondition condition = StringCondition.of(field.name(), field.type(), value);
+    final Condition condition = Condition.of(field.name(), field.type(), value);
     return entry -> condition.test(field.valueOf(entry));
   }
 
   /** A parsed condition on one value, reusable for values that are not fields (variable values). */
-  public record StringCondition(List<Predicate<Object>> tests) {
+  public record Condition(List<Predicate<Object>> tests) {
 
-    public static StringCondition of(String name, FieldType type, JsonNode value) {
+    public static Condition of(String name, FieldType type, JsonNode value) {
       final List<Predicate<Object>> tests = new ArrayList<>();
       if (!value.isObject()) {
         final Object operand = operand(name, type, value);
         tests.add(v -> Objects.equals(v, operand));
-        return new StringCondition(tests);
+        return new Condition(tests);
       }
       for (final Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         final Map.Entry<String, JsonNode> op = it.next();
@@ -78,7 +78,7 @@ public final class Filters {
           tests.add(operator(name, type, op.getKey(), op.getValue()));
         }
       }
-      return new StringCondition(tests);
+      return new Condition(tests);
     }
 
     public boolean test(Object value) {
