@@ -8,13 +8,17 @@ import io.learnops.engine.management.EngineMetrics;
 import io.learnops.engine.management.ManagementServer;
 import io.learnops.engine.processing.CommandProcessor;
 import io.learnops.engine.processing.DurableLog;
+import io.learnops.engine.processing.EngineCommand;
 import io.learnops.engine.processing.ProcessingApi;
+import io.learnops.engine.read.ReadModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +36,12 @@ public final class Engine implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final CommandProcessor processor;
   private final EngineApi api;
+  private final ReadModel readModel;
   private final GrpcGateway grpc;
   private final RestGateway rest;
   private final ManagementServer management;
+  /** purges that finished, reported as the topology's last completed change */
+  private final AtomicLong completedChanges = new AtomicLong();
 
   private Engine(EngineConfig config) throws IOException {
     this.config = config;
@@ -43,13 +50,18 @@ public final class Engine implements AutoCloseable {
         : DurableLog.inMemory();
     processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords());
     processor.addEventListener(new EngineMetrics(registry));
+    readModel = new ReadModel(config.readModelRetention());
+    processor.addProjection(readModel);
+    processor.addPurgeListener(readModel::clear);
     Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
     registerStateSize(registry, processor);
     api = new ProcessingApi(processor,
-        () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort()), config.defaultLongPollingTimeout());
+        () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort(), completedChanges.get()),
+        config.defaultLongPollingTimeout());
     grpc = new GrpcGateway(api, config.grpcPort());
-    rest = new RestGateway(api, config.restPort());
-    management = new ManagementServer(config.managementPort(), registry, processor::isRunning);
+    rest = new RestGateway(api, readModel, config.restPort());
+    management = new ManagementServer(config.managementPort(), registry, processor::isRunning, config.clock(),
+        config.clockControlled(), processor::wakeUp, this::purge);
   }
 
   public static Engine start(EngineConfig config) throws IOException {
@@ -73,12 +85,27 @@ public final class Engine implements AutoCloseable {
     return api;
   }
 
+  /** The query side; {@link ReadModel#clear()} is the hook a purge uses. */
+  public ReadModel readModel() {
+    return readModel;
+  }
+
   public EngineClock clock() {
     return config.clock();
   }
 
   public CommandProcessor processor() {
     return processor;
+  }
+
+  /**
+   * Deletes all deployments, instances, jobs, messages, timers and incidents, as a journaled
+   * command (a restart does not bring them back); listeners added with
+   * {@link CommandProcessor#addPurgeListener} clear what they built from events. Completes with
+   * the purge's change id once it is durable.
+   */
+  public CompletableFuture<Long> purge() {
+    return processor.submit(new EngineCommand.Purge()).thenApply(done -> completedChanges.incrementAndGet());
   }
 
   public PrometheusMeterRegistry meterRegistry() {

@@ -6,30 +6,36 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's one source of time. Timers, job deadlines and message TTLs are all measured on it,
- * so tests (and Camunda Process Test's clock API) can move time instead of waiting.
+ * so tests (and Camunda Process Test's clock API on the management port) can move time instead of
+ * waiting.
  */
 public final class EngineClock {
 
+  private static final long NOT_PINNED = Long.MIN_VALUE;
+
   private final AtomicLong offsetMillis = new AtomicLong();
-  private final AtomicLong pinnedMillis = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong pinnedMillis;
+  /** where {@link #reset()} returns to: the start of a controlled clock, or wall-clock time */
+  private final long initialPinnedMillis;
 
-  private EngineClock() {}
+  private EngineClock(long initialPinnedMillis) {
+    this.initialPinnedMillis = initialPinnedMillis;
+    this.pinnedMillis = new AtomicLong(initialPinnedMillis);
+  }
 
-  /** Wall-clock time, which may still be moved forward by an offset. */
+  /** Wall-clock time, which may still be moved by an offset or pinned. */
   public static EngineClock system() {
-    return new EngineClock();
+    return new EngineClock(NOT_PINNED);
   }
 
   /** Time that stands still at {@code start} until moved. */
   public static EngineClock controlled(Instant start) {
-    final EngineClock clock = new EngineClock();
-    clock.pinnedMillis.set(start.toEpochMilli());
-    return clock;
+    return new EngineClock(start.toEpochMilli());
   }
 
   public long millis() {
     final long pinned = pinnedMillis.get();
-    return (pinned == Long.MIN_VALUE ? System.currentTimeMillis() : pinned) + offsetMillis.get();
+    return (pinned == NOT_PINNED ? System.currentTimeMillis() : pinned) + offsetMillis.get();
   }
 
   public Instant now() {
@@ -41,9 +47,16 @@ public final class EngineClock {
     offsetMillis.addAndGet(duration.toMillis());
   }
 
-  /** Drops every offset; a controlled clock returns to its start. */
+  /** Stops time at {@code instant} until it is moved, pinned again or reset. */
+  public void pin(Instant instant) {
+    offsetMillis.set(0);
+    pinnedMillis.set(instant.toEpochMilli());
+  }
+
+  /** Drops every offset and pin: a controlled clock returns to its start, a system clock to wall-clock time. */
   public void reset() {
     offsetMillis.set(0);
+    pinnedMillis.set(initialPinnedMillis);
   }
 
   public Duration offset() {

@@ -1,5 +1,6 @@
 package io.learnops.engine;
 
+import io.learnops.engine.read.ReadModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,6 +11,10 @@ import java.util.Optional;
  * @param dataDir where the journal and snapshots live; empty runs in memory (nothing survives a
  *     restart)
  * @param clock the one source of time; {@link EngineClock#controlled} lets tests move it
+ * @param readModelRetention how many finished process instances the read API keeps (with their
+ *     element instances, variables, incidents, jobs and subscriptions); the oldest go first
+ * @param clockControlled whether the management port may move the clock ({@code /actuator/clock}),
+ *     like Zeebe's {@code ZEEBE_CLOCK_CONTROLLED}; never in production, where timers would fire early
  */
 public record EngineConfig(
     int grpcPort,
@@ -18,7 +23,9 @@ public record EngineConfig(
     Optional<Path> dataDir,
     EngineClock clock,
     Duration defaultLongPollingTimeout,
-    int snapshotEveryRecords) {
+    int snapshotEveryRecords,
+    int readModelRetention,
+    boolean clockControlled) {
 
   public static final int DEFAULT_GRPC_PORT = 26500;
   public static final int DEFAULT_REST_PORT = 8080;
@@ -32,27 +39,44 @@ public record EngineConfig(
         Optional.of(Path.of("data", "engine")),
         EngineClock.system(),
         Duration.ofSeconds(10),
-        100_000);
+        100_000,
+        ReadModel.DEFAULT_RETENTION,
+        false);
   }
 
   /** Random ports, in memory, system clock: the shape most tests want. */
   public static EngineConfig forTests() {
-    return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000);
+    return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000,
+        ReadModel.DEFAULT_RETENTION, false);
   }
 
   public EngineConfig withPorts(int grpc, int rest, int management) {
-    return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords);
+    return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords,
+        readModelRetention, clockControlled);
   }
 
   public EngineConfig withDataDir(Path dir) {
-    return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock, defaultLongPollingTimeout, snapshotEveryRecords);
+    return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock,
+        defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention, clockControlled);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
-    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout, snapshotEveryRecords);
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout,
+        snapshotEveryRecords, readModelRetention, clockControlled);
   }
 
   public EngineConfig withSnapshotEveryRecords(int records) {
-    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records);
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records,
+        readModelRetention, clockControlled);
+  }
+
+  public EngineConfig withReadModelRetention(int finishedInstances) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
+        snapshotEveryRecords, finishedInstances, clockControlled);
+  }
+
+  public EngineConfig withClockControlled(boolean controlled) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
+        snapshotEveryRecords, readModelRetention, controlled);
   }
 }

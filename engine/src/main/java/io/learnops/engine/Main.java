@@ -6,8 +6,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone engine: {@code java -jar engine-standalone.jar [--grpc-port=26500]
- * [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine]}. Stops cleanly on
- * SIGTERM (a shutdown hook closes it; accepted commands are already durable).
+ * [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine] [--clock-controlled]}.
+ * Stops cleanly on SIGTERM (a shutdown hook closes it; accepted commands are already durable).
+ * {@code --clock-controlled} lets the management port move the engine's clock, as Camunda Process
+ * Test does; use it for test engines only.
  */
 public final class Main {
 
@@ -23,7 +25,7 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: java -jar engine-standalone.jar [--grpc-port=26500] [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine]");
+          "usage: java -jar engine-standalone.jar [--grpc-port=26500] [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine] [--clock-controlled]");
       System.exit(2);
       return;
     }
@@ -46,6 +48,10 @@ public final class Main {
   static EngineConfig parse(String[] args) {
     EngineConfig config = EngineConfig.defaults();
     for (final String arg : args) {
+      if (arg.equals("--clock-controlled")) {
+        config = config.withClockControlled(true);
+        continue;
+      }
       final int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
         throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -57,10 +63,19 @@ public final class Main {
         case "rest-port" -> config.withPorts(config.grpcPort(), port(name, value), config.managementPort());
         case "management-port" -> config.withPorts(config.grpcPort(), config.restPort(), port(name, value));
         case "data-dir" -> config.withDataDir(Path.of(value));
+        case "clock-controlled" -> config.withClockControlled(bool(name, value));
         default -> throw new IllegalArgumentException("unknown option '--" + name + "'");
       };
     }
     return config;
+  }
+
+  private static boolean bool(String name, String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("--%s must be true or false, but was '%s'".formatted(name, value));
+    };
   }
 
   private static int port(String name, String value) {

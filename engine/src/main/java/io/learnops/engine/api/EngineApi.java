@@ -58,6 +58,12 @@ public interface EngineApi {
 
   CompletableFuture<MessagePublished> publishMessage(PublishMessage command);
 
+  /**
+   * Correlates a message to one waiting instance (or starts one) at once; fails with {@link
+   * Rejection.Type#NOT_FOUND} when nothing waits for it. Never buffered.
+   */
+  CompletableFuture<MessageCorrelated> correlateMessage(CorrelateMessage command);
+
   CompletableFuture<Long> setVariables(SetVariables command);
 
   CompletableFuture<Long> broadcastSignal(BroadcastSignal command);
@@ -159,6 +165,8 @@ public interface EngineApi {
       Map<String, Object> variables,
       String tenantId) {}
 
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) {}
+
   record SetVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {}
 
   record BroadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {}
@@ -168,13 +176,18 @@ public interface EngineApi {
 
   // ---- results --------------------------------------------------------------------------
 
+  /**
+   * @param lastCompletedChangeId the last cluster change (a purge) that has finished; Camunda
+   *     Process Test polls it on {@code /v2/topology} to know that its purge is done
+   */
   record Topology(
       int clusterSize,
       int partitionsCount,
       int replicationFactor,
       String gatewayVersion,
       String brokerHost,
-      int brokerPort) {}
+      int brokerPort,
+      long lastCompletedChangeId) {}
 
   record DeploymentResult(
       long deploymentKey, List<DeployedProcess> processes, List<DeployedDecision> decisions, List<FormView> forms,
@@ -276,4 +289,6 @@ public interface EngineApi {
       java.util.Optional<UserTaskProperties> userTask) {}
 
   record MessagePublished(long messageKey, String tenantId) {}
+
+  record MessageCorrelated(long messageKey, String tenantId, long processInstanceKey) {}
 }

@@ -60,7 +60,7 @@ public final class BpmnExecutor {
     this.feel = feel;
     this.processes = processes;
     this.decisions = decisions;
-    this.variables = new VariableBehavior(state);
+    this.variables = new VariableBehavior(state, effects);
     this.effects = effects;
     this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
     this.userTasks = new UserTaskBehavior(this, state, feel, variables, effects);
@@ -586,6 +586,7 @@ public final class BpmnExecutor {
       return;
     }
     final Decisions.Evaluation result = decisions.evaluate(decision.get(), variables.visible(instance.key));
+    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(now, -1, instance.key, result));
     if (result.isFailure()) {
       raiseIncident(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
           "Expected to evaluate decision '%s', but %s".formatted(decisionId, result.error()),
@@ -921,6 +922,7 @@ public final class BpmnExecutor {
     }
     variables.removeScope(instance.key);
     state.elementInstances.remove(instance.key);
+    effects.removedInstances.put(instance.key, instance);
   }
 
   void transition(ElementInstance instance, ElementState next) {

@@ -159,7 +159,7 @@ final class MultiInstanceBehavior {
   }
 
   private void count(ElementInstance body, String counter, int delta) {
-    final Map<String, Object> locals = state.variables.get(body.key);
-    locals.put(counter, ((Number) locals.get(counter)).intValue() + delta);
+    final int current = ((Number) state.variables.get(body.key).get(counter)).intValue();
+    variables.setLocal(body.key, Map.of(counter, current + delta)); // through the behaviour, so the update is reported
   }
 }

@@ -14,19 +14,31 @@ import java.util.Set;
  * Variable scopes as Zeebe documents them: every element instance is a scope; a lookup walks up
  * the flow scopes; merging variables updates the nearest scope that already has each variable and
  * otherwise creates it in the root (the process instance).
+ *
+ * <p>Every write is reported as a {@link Effects.VariableEvent} (CREATED or UPDATED, with its
+ * scope and value) for the read model: one small record per written variable, nothing more.
  */
 final class VariableBehavior {
 
   private final EngineState state;
+  private final Effects effects;
 
-  VariableBehavior(EngineState state) {
+  VariableBehavior(EngineState state, Effects effects) {
     this.state = state;
+    this.effects = effects;
   }
 
   void setLocal(long scopeKey, Map<String, Object> variables) {
     if (!variables.isEmpty()) {
-      state.variables.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>()).putAll(variables);
+      final Map<String, Object> local = state.variables.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>());
+      variables.forEach((name, value) -> put(local, scopeKey, name, value));
     }
+  }
+
+  private void put(Map<String, Object> local, long scopeKey, String name, Object value) {
+    final String intent = local.containsKey(name) ? "UPDATED" : "CREATED";
+    local.put(name, value);
+    effects.variables.add(new Effects.VariableEvent(intent, scopeKey, name, value));
   }
 
   /** Merges each variable into the nearest scope from {@code scopeKey} up that defines it, else the root. */
@@ -37,13 +49,13 @@ final class VariableBehavior {
       while (scope >= 0) {
         final Map<String, Object> local = state.variables.get(scope);
         if (local != null && local.containsKey(name)) {
-          local.put(name, value);
+          put(local, scope, name, value);
           return;
         }
         root = scope;
         scope = flowScopeOf(scope);
       }
-      state.variables.computeIfAbsent(root, k -> new LinkedHashMap<>()).put(name, value);
+      put(state.variables.computeIfAbsent(root, k -> new LinkedHashMap<>()), root, name, value);
     });
   }
 

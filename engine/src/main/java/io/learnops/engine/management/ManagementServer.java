@@ -1,29 +1,40 @@
 package io.learnops.engine.management;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.learnops.engine.EngineClock;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * The management port, like a Zeebe gateway's: {@code /actuator/health} for probes and
- * {@code /actuator/prometheus} for scraping.
+ * The management port, like a Zeebe gateway's: {@code /actuator/health} for probes,
+ * {@code /actuator/prometheus} for scraping, and the endpoints Camunda Process Test calls on a
+ * remote runtime ({@link ClockEndpoint /actuator/clock}, {@link PurgeEndpoint /actuator/cluster/purge}).
  */
 public final class ManagementServer implements AutoCloseable {
 
   private final int requestedPort;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier healthy;
+  private final ClockEndpoint clock;
+  private final PurgeEndpoint purge;
   private HttpServer server;
 
-  public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) {
+  /**
+   * @param clockControllable whether {@code /actuator/clock} may move {@code clock}
+   * @param timeChanged called after the clock moved
+   * @param purge deletes all data; completes with the purge's change id once it is durable
+   */
+  public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy, EngineClock clock,
+      boolean clockControllable, Runnable timeChanged, Supplier<CompletableFuture<Long>> purge) {
     this.requestedPort = port;
     this.registry = registry;
     this.healthy = healthy;
+    this.clock = new ClockEndpoint(clock, clockControllable, timeChanged);
+    this.purge = new PurgeEndpoint(purge);
   }
 
   public void start() throws IOException {
@@ -35,25 +46,20 @@ public final class ManagementServer implements AutoCloseable {
     }));
     server.createContext("/actuator/health", exchange -> {
       final boolean up = healthy.getAsBoolean();
-      respond(exchange, up ? 200 : 503, "application/json", up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+      ManagementResponses.respond(exchange, up ? 200 : 503, "application/json",
+          up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
     });
-    server.createContext("/actuator/prometheus", exchange ->
-        respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
-    server.createContext("/", exchange -> respond(exchange, 404, "application/json", "{\"status\":404,\"error\":\"Not Found\"}"));
+    server.createContext("/actuator/prometheus", exchange -> ManagementResponses.respond(exchange, 200,
+        "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+    server.createContext(ClockEndpoint.PATH, clock);
+    server.createContext(PurgeEndpoint.PATH, purge);
+    server.createContext("/", exchange -> ManagementResponses.respond(exchange, 404, "application/json",
+        "{\"status\":404,\"error\":\"Not Found\"}"));
     server.start();
   }
 
   public int port() {
     return server.getAddress().getPort();
-  }
-
-  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-    final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   @Override

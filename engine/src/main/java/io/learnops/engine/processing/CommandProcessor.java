@@ -55,6 +55,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final List<byte[]> batchEntries = new ArrayList<>();
   private final JournalWriter writer;
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> purgeListeners = new CopyOnWriteArrayList<>();
+  private final List<StateProjection> projections = new CopyOnWriteArrayList<>();
   private final InstanceResults instanceResults = new InstanceResults();
   private final UserTaskAnswers userTaskAnswers = new UserTaskAnswers();
   private final JobDelivery jobDelivery =
@@ -101,6 +103,7 @@ public final class CommandProcessor implements AutoCloseable {
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
     useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
+    projections.forEach(projection -> projection.seed(state));
     final long[] replayed = {0};
     log.replay(snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), (position, bytes) -> {
       final JournalEntry entry = codec.decode(bytes);
@@ -110,6 +113,7 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (Rejection | IllegalStateException e) {
         LOG.debug("replayed command {} was refused as it was the first time: {}", position, e.getMessage());
       }
+      project();
       effects.clear();
       replayed[0]++;
     });
@@ -138,6 +142,27 @@ public final class CommandProcessor implements AutoCloseable {
 
   public void addEventListener(Consumer<EngineEvent> listener) {
     eventListeners.add(listener);
+  }
+
+  /**
+   * Runs on the processing thread whenever a purge is applied, live or replayed, between the
+   * projections of the commands before it and after it: the read model clears itself here.
+   */
+  public void addPurgeListener(Runnable listener) {
+    purgeListeners.add(listener);
+  }
+
+  /**
+   * Looks for due work now instead of at the next idle poll: called after the clock moved, so
+   * timers, job deadlines and message TTLs that became due fire at once.
+   */
+  public void wakeUp() {
+    enqueue(new Query(() -> { }));
+  }
+
+  /** Register before {@link #start()}, so that the projection is seeded and sees the replay. */
+  public void addProjection(StateProjection projection) {
+    projections.add(projection);
   }
 
   /** False once processing stopped, e.g. because the journal could not be written. */
@@ -379,6 +404,8 @@ public final class CommandProcessor implements AutoCloseable {
       jobs.recur(c.jobKeys());
     } else if (command instanceof EngineCommand.PublishMessage c) {
       return events.publish(c);
+    } else if (command instanceof EngineCommand.CorrelateMessage c) {
+      return events.correlate(c);
     } else if (command instanceof EngineCommand.ExpireMessages c) {
       events.expire(c.messageKeys());
     } else if (command instanceof EngineCommand.SetVariables c) {
@@ -391,6 +418,8 @@ public final class CommandProcessor implements AutoCloseable {
       events.triggerTimers(c.timerKeys());
     } else if (command instanceof EngineCommand.EvaluateDecision c) {
       return evaluateDecision(c);
+    } else if (command instanceof EngineCommand.Purge) {
+      purge();
     } else if (command instanceof EngineCommand.AssignUserTask c) {
       return userTasks.assign(c);
     } else if (command instanceof EngineCommand.UpdateUserTask c) {
@@ -401,6 +430,19 @@ public final class CommandProcessor implements AutoCloseable {
       throw new IllegalArgumentException("unknown command " + command);
     }
     return null;
+  }
+
+  /**
+   * Starts over with empty state. The key counter carries on, so a key handed out before the purge
+   * (a job a worker still holds) never names something new.
+   */
+  private void purge() {
+    final EngineState empty = new EngineState();
+    empty.keyCounter = state.keyCounter;
+    useState(empty);
+    purgeListeners.forEach(Runnable::run);
+    // a snapshot right after the purge lets the journal before it be deleted
+    entriesSinceSnapshot = snapshotEvery;
   }
 
   private DecisionEvaluated evaluateDecision(EngineCommand.EvaluateDecision command) {
@@ -420,11 +462,13 @@ public final class CommandProcessor implements AutoCloseable {
     // clients expect a key for every evaluation; taking it is the only state an evaluation changes
     final long evaluationKey = state.nextKey();
     executor.event("DECISION_EVALUATION", "EVALUATED", evaluationKey, -1, null, null, decision.get().decisionId);
+    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(executor.now(), evaluationKey, -1, evaluation));
     return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output());
   }
 
   /** Answers result waiters and hands new jobs to streams and long polls. */
   private void handleEffects() {
+    project();
     if (!eventListeners.isEmpty() && !effects.events.isEmpty()) {
       final List<EngineEvent> emitted = List.copyOf(effects.events);
       afterCommit.add(() -> emitted.forEach(e -> eventListeners.forEach(l -> l.accept(e))));
@@ -435,6 +479,13 @@ public final class CommandProcessor implements AutoCloseable {
     final List<String> types = List.copyOf(effects.activatableJobTypes);
     effects.clear();
     types.forEach(jobDelivery::serve);
+  }
+
+  /** Runs before any answer of the command is released, so reads see an acknowledged command at once. */
+  private void project() {
+    for (final StateProjection projection : projections) {
+      projection.project(effects, state);
+    }
   }
 
   private void yieldJob(long jobKey) {
@@ -448,6 +499,7 @@ public final class CommandProcessor implements AutoCloseable {
     }
     @SuppressWarnings("unchecked")
     final List<Long> keys = (List<Long>) process(command);
+    project(); // the activation (worker, deadline) is readable at once; projecting it again later is harmless
     final List<ActivatedJob> activated = new ArrayList<>(keys.size());
     keys.forEach(key -> activated.add(jobs.describe(key, fetchVariables)));
     return activated;

@@ -33,6 +33,8 @@ import java.util.Map;
   @JsonSubTypes.Type(value = EngineCommand.ResolveIncident.class, name = "ResolveIncident"),
   @JsonSubTypes.Type(value = EngineCommand.TriggerTimers.class, name = "TriggerTimers"),
   @JsonSubTypes.Type(value = EngineCommand.EvaluateDecision.class, name = "EvaluateDecision"),
+  @JsonSubTypes.Type(value = EngineCommand.Purge.class, name = "Purge"),
+  @JsonSubTypes.Type(value = EngineCommand.CorrelateMessage.class, name = "CorrelateMessage"),
   @JsonSubTypes.Type(value = EngineCommand.AssignUserTask.class, name = "AssignUserTask"),
   @JsonSubTypes.Type(value = EngineCommand.UpdateUserTask.class, name = "UpdateUserTask"),
   @JsonSubTypes.Type(value = EngineCommand.CompleteUserTask.class, name = "CompleteUserTask"),
@@ -98,5 +100,16 @@ public sealed interface EngineCommand {
 
   /** Changes no state; journaled all the same so the journal is the complete record of requests. */
   record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId)
+      implements EngineCommand {}
+
+  /**
+   * Deletes all deployments, instances, jobs, messages, timers and incidents (Camunda Process
+   * Test's cluster purge between tests). Journaled, so a restart replays it instead of bringing the
+   * old state back.
+   */
+  record Purge() implements EngineCommand {}
+
+  /** Correlates to one waiting subscription or message start event at once; never buffered. */
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId)
       implements EngineCommand {}
 }

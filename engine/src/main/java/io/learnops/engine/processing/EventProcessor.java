@@ -1,5 +1,6 @@
 package io.learnops.engine.processing;
 
+import io.learnops.engine.api.EngineApi.MessageCorrelated;
 import io.learnops.engine.api.EngineApi.MessagePublished;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
@@ -9,6 +10,7 @@ import io.learnops.engine.model.EventType;
 import io.learnops.engine.model.ExecutableProcess;
 import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.processing.EngineCommand.BroadcastSignal;
+import io.learnops.engine.processing.EngineCommand.CorrelateMessage;
 import io.learnops.engine.processing.EngineCommand.PublishMessage;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
@@ -18,6 +20,7 @@ import io.learnops.engine.state.Subscription;
 import io.learnops.engine.state.Timer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Messages, signals and timers. A published message correlates to every waiting instance whose
@@ -67,6 +70,42 @@ final class EventProcessor {
       executor.event("MESSAGE", "EXPIRED", message.key, -1, null, null, message.name);
     }
     return new MessagePublished(message.key, message.tenantId);
+  }
+
+  /**
+   * Correlates a message to the first waiting subscription with its name and correlation key, or
+   * else starts the first process (latest version) with a matching message start event. Unlike
+   * a published message it is never buffered: if nothing matches, the command is rejected.
+   */
+  MessageCorrelated correlate(CorrelateMessage command) {
+    if (command.name() == null || command.name().isBlank()) {
+      throw Rejection.invalidArgument("Expected a message name, but it was empty");
+    }
+    final String correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
+    final Optional<Subscription> waiting = state.subscriptions(Subscription.Kind.MESSAGE, command.name()).stream()
+        .filter(s -> s.correlationKey.equals(correlationKey) && s.tenantId.equals(command.tenantId()))
+        .findFirst();
+    final Optional<ProcessDefinition> starting = waiting.isPresent() ? Optional.empty()
+        : state.latestDefinitions().stream()
+            .filter(d -> d.tenantId.equals(command.tenantId()) && messageStartEvent(d, command.name()).isPresent())
+            .findFirst();
+    if (waiting.isEmpty() && starting.isEmpty()) {
+      throw Rejection.notFound(("Expected to correlate message with name '%s' and correlation key '%s', but no process "
+          + "instance is waiting for it and no process starts with it").formatted(command.name(), correlationKey));
+    }
+    final long messageKey = state.nextKey();
+    executor.event("MESSAGE", "PUBLISHED", messageKey, -1, null, null, command.name());
+    if (waiting.isPresent()) {
+      final Subscription subscription = waiting.get();
+      executor.event("MESSAGE", "CORRELATED", messageKey, subscription.processInstanceKey, null,
+          subscription.catchElementId, command.name());
+      executor.correlate(subscription, command.variables());
+      return new MessageCorrelated(messageKey, command.tenantId(), subscription.processInstanceKey);
+    }
+    final ProcessDefinition definition = starting.get();
+    final long processInstanceKey = executor.createProcessInstance(definition, Map.of(),
+        messageStartEvent(definition, command.name()).orElseThrow(), command.variables()).key;
+    return new MessageCorrelated(messageKey, command.tenantId(), processInstanceKey);
   }
 
   private void correlateToSubscriptions(Message message) {
@@ -153,7 +192,7 @@ final class EventProcessor {
     }
   }
 
-  private java.util.Optional<FlowNode> messageStartEvent(ProcessDefinition definition, String messageName) {
+  private Optional<FlowNode> messageStartEvent(ProcessDefinition definition, String messageName) {
     final ExecutableProcess process = processes.get(definition);
     return process.startEvents().stream()
         .filter(s -> s.eventType() == EventType.MESSAGE)

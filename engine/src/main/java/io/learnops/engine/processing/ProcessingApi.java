@@ -166,6 +166,13 @@ public final class ProcessingApi implements EngineApi {
   }
 
   @Override
+  public CompletableFuture<MessageCorrelated> correlateMessage(CorrelateMessage command) {
+    requireText(command.name(), "name");
+    return processor.submit(new EngineCommand.CorrelateMessage(command.name(), command.correlationKey(),
+        JsonVariables.orEmpty(command.variables()), tenant(command.tenantId())));
+  }
+
+  @Override
   public CompletableFuture<Long> setVariables(SetVariables command) {
     return processor.submit(new EngineCommand.SetVariables(command.elementInstanceKey(),
         JsonVariables.orEmpty(command.variables()), command.local()));

@@ -85,6 +85,11 @@ final class RawRequests implements AutoCloseable {
             "{\"variables\":" + variables + "}");
   }
 
+  /** A REST v2 read, such as a search with a filter the client's builders cannot write. */
+  Answer read(String method, String path, String body) {
+    return rest(method, path, body);
+  }
+
   private static Answer grpc(Supplier<?> call) {
     try {
       call.get();

@@ -60,6 +60,11 @@ final class JsonMapping {
     }
   }
 
+  /** The body as a JSON tree; an empty body is {@code {}}. Searches read their filters from it. */
+  JsonNode tree(byte[] body) {
+    return parse(body);
+  }
+
   /** The body as a plain JSON object (maps, lists, strings, numbers, booleans). */
   @SuppressWarnings("unchecked")
   java.util.Map<String, Object> readObject(byte[] body) {

@@ -1,5 +1,7 @@
 package io.learnops.engine.gateway.rest;
 
+import io.camunda.client.protocol.rest.MessageCorrelationRequest;
+import io.camunda.client.protocol.rest.MessageCorrelationResult;
 import io.camunda.client.protocol.rest.MessagePublicationRequest;
 import io.camunda.client.protocol.rest.MessagePublicationResult;
 import io.learnops.engine.api.EngineApi;
@@ -7,7 +9,7 @@ import io.learnops.engine.api.JsonVariables;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code POST /v2/messages/publication}. */
+/** {@code POST /v2/messages/publication} and {@code POST /v2/messages/correlation}. */
 final class MessageHandler implements ResourceHandler {
 
   private final EngineApi api;
@@ -20,7 +22,9 @@ final class MessageHandler implements ResourceHandler {
 
   @Override
   public List<Route> routes() {
-    return List.of(Route.of("POST", "/v2/messages/publication", this::publish));
+    return List.of(
+        Route.of("POST", "/v2/messages/publication", this::publish),
+        Route.of("POST", "/v2/messages/correlation", this::correlate));
   }
 
   private Reply<?> publish(RestRequest request) {
@@ -42,5 +46,23 @@ final class MessageHandler implements ResourceHandler {
             new MessagePublicationResult()
                 .messageKey(String.valueOf(published.messageKey()))
                 .tenantId(published.tenantId()));
+  }
+
+  private Reply<?> correlate(RestRequest request) {
+    final MessageCorrelationRequest body =
+        json.read(request.body(), MessageCorrelationRequest.class, "name");
+    final EngineApi.CorrelateMessage command =
+        new EngineApi.CorrelateMessage(
+            Fields.requireText(body.getName(), "name"),
+            Objects.requireNonNullElse(body.getCorrelationKey(), ""),
+            JsonVariables.orEmpty(body.getVariables()),
+            Fields.tenant(body.getTenantId()));
+    return Reply.json(
+        api.correlateMessage(command),
+        correlated ->
+            new MessageCorrelationResult()
+                .messageKey(String.valueOf(correlated.messageKey()))
+                .tenantId(correlated.tenantId())
+                .processInstanceKey(String.valueOf(correlated.processInstanceKey())));
   }
 }

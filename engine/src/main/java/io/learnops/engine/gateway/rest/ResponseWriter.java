@@ -44,6 +44,9 @@ final class ResponseWriter {
   }
 
   private byte[] body(RestResponse response) {
+    if (response.body() instanceof byte[] raw) {
+      return raw;
+    }
     return response.body() == null ? null : json.write(response.body());
   }
 }

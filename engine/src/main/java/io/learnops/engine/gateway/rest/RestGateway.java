@@ -3,6 +3,7 @@ package io.learnops.engine.gateway.rest;
 import com.sun.net.httpserver.HttpServer;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.management.JdkHttpServers;
+import io.learnops.engine.read.ReadModel;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ public final class RestGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RestGateway.class);
 
   private final EngineApi api;
+  private final ReadModel read;
   private final int requestedPort;
   private HttpServer server;
   private ExecutorService executor;
@@ -31,8 +33,9 @@ public final class RestGateway implements AutoCloseable {
   /**
    * @param port 0 picks a free port; {@link #port()} tells which
    */
-  public RestGateway(EngineApi api, int port) {
+  public RestGateway(EngineApi api, ReadModel read, int port) {
     this.api = api;
+    this.read = read;
     this.requestedPort = port;
   }
 
@@ -50,6 +53,14 @@ public final class RestGateway implements AutoCloseable {
                 new DecisionHandler(api, json),
                 new ElementInstanceHandler(api, json),
                 new IncidentHandler(api, json),
+                new ProcessDefinitionReadHandler(read, json),
+                new ProcessInstanceReadHandler(read, json),
+                new ElementInstanceReadHandler(read, json),
+                new VariableReadHandler(read, json),
+                new IncidentReadHandler(read, json),
+                new JobReadHandler(read, json),
+                new MessageSubscriptionReadHandler(read, json),
+                new DecisionReadHandler(read, json),
                 new UserTaskHandler(api, json))
             .flatMap(handler -> handler.routes().stream())
             .toList();

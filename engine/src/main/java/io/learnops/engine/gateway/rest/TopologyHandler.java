@@ -49,6 +49,7 @@ final class TopologyHandler implements ResourceHandler {
         .clusterSize(topology.clusterSize())
         .partitionsCount(topology.partitionsCount())
         .replicationFactor(topology.replicationFactor())
-        .gatewayVersion(topology.gatewayVersion());
+        .gatewayVersion(topology.gatewayVersion())
+        .lastCompletedChangeId(Long.toString(topology.lastCompletedChangeId()));
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 final class FakeEngine implements EngineApi, AutoCloseable {
 
-  static final Topology TOPOLOGY = new Topology(1, 1, 1, "8.8.14", "engine.local", 26500);
+  static final Topology TOPOLOGY = new Topology(1, 1, 1, "8.8.14", "engine.local", 26500, 0);
 
   final List<Object> received = new CopyOnWriteArrayList<>();
   final List<OpenStream> streams = new CopyOnWriteArrayList<>();
@@ -191,6 +191,11 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   @Override
   public CompletableFuture<MessagePublished> publishMessage(final PublishMessage command) {
     return answer(command, () -> new MessagePublished(2251799813685300L, command.tenantId()));
+  }
+
+  @Override
+  public CompletableFuture<MessageCorrelated> correlateMessage(final CorrelateMessage command) {
+    return answer(command, () -> new MessageCorrelated(2251799813685300L, command.tenantId(), 2251799813685301L));
   }
 
   @Override

@@ -38,7 +38,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   static final String ENGINE_THREAD = "fake-engine";
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
-  final Topology topology = new Topology(1, 1, 1, "8.8.14", "engine-host", 26500);
+  final Topology topology = new Topology(1, 1, 1, "8.8.14", "engine-host", 26500, 0);
 
   private final ExecutorService engineThread =
       Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, ENGINE_THREAD));
@@ -229,6 +229,14 @@ final class FakeEngine implements EngineApi, AutoCloseable {
         "publishMessage",
         List.of(command),
         () -> new MessagePublished(2251799813685400L, command.tenantId()));
+  }
+
+  @Override
+  public CompletableFuture<MessageCorrelated> correlateMessage(CorrelateMessage command) {
+    return answer(
+        "correlateMessage",
+        List.of(command),
+        () -> new MessageCorrelated(2251799813685400L, command.tenantId(), 2251799813685401L));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.learnops.engine.gateway.rest;
 
 import io.camunda.client.CamundaClient;
+import io.learnops.engine.read.ReadModel;
 import java.io.IOException;
 import java.net.URI;
 
@@ -8,7 +9,7 @@ import java.net.URI;
 final class GatewayFixture implements AutoCloseable {
 
   final FakeEngine engine = new FakeEngine();
-  final RestGateway gateway = new RestGateway(engine, 0);
+  final RestGateway gateway = new RestGateway(engine, new ReadModel(ReadModel.DEFAULT_RETENTION), 0);
   final CamundaClient client;
 
   GatewayFixture() throws IOException {

@@ -1,0 +1,164 @@
+package io.learnops.engine.read;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnops.engine.bpmn.Effects;
+import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.processing.StateProjection;
+import io.learnops.engine.state.EngineState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The query side of the engine, in the manner of a Zeebe exporter: a projection of every applied
+ * command into immutable entries that any thread may read while the processing thread writes.
+ *
+ * <p><b>Consistency</b>: the processing thread projects a command before its answer is released,
+ * so a read made after an acknowledged command sees it. (A read may see a command a moment before
+ * it is acknowledged, while its batch is being fsynced.)
+ *
+ * <p><b>History</b>: finished process instances stay readable with their element instances,
+ * variables, incidents, jobs, subscriptions and decision evaluations, up to {@code retention}
+ * finished instances; then the oldest go. Definitions are kept for ever.
+ *
+ * <p><b>Restart</b>: the model is rebuilt from the snapshot's live state (running instances and
+ * what they hold) plus the replayed journal after it; instances that finished before that
+ * snapshot are gone, and keys the read model assigns (variables) are numbered anew.
+ */
+public final class ReadModel implements StateProjection {
+
+  /** Finished process instances kept by default: enough for dashboards and tests, small in memory. */
+  public static final int DEFAULT_RETENTION = 10_000;
+
+  private final EntityStore<ProcessDefinitionEntry> processDefinitions = new EntityStore<>();
+  private final EntityStore<ProcessInstanceEntry> processInstances = new EntityStore<>();
+  private final EntityStore<ElementInstanceEntry> elementInstances = new EntityStore<>();
+  private final EntityStore<SequenceFlowEntry> sequenceFlows = new EntityStore<>();
+  private final EntityStore<VariableEntry> variables = new EntityStore<>();
+  private final EntityStore<IncidentEntry> incidents = new EntityStore<>();
+  private final EntityStore<JobEntry> jobs = new EntityStore<>();
+  private final EntityStore<MessageSubscriptionEntry> messageSubscriptions = new EntityStore<>();
+  private final EntityStore<CorrelatedMessageEntry> correlatedMessages = new EntityStore<>();
+  private final EntityStore<DecisionDefinitionEntry> decisionDefinitions = new EntityStore<>();
+  private final EntityStore<DecisionRequirementsEntry> decisionRequirements = new EntityStore<>();
+  private final EntityStore<DecisionInstanceEntry> decisionInstances = new EntityStore<>();
+  private final List<EntityStore<?>> stores = List.of(processDefinitions, processInstances, elementInstances,
+      sequenceFlows, variables, incidents, jobs, messageSubscriptions, correlatedMessages, decisionDefinitions,
+      decisionRequirements, decisionInstances);
+
+  private final ReadKeys keys = new ReadKeys();
+  private final History history;
+  /** in seeding order: what an entry refers to is seeded before it */
+  private final List<Projector> projectors;
+  private final Map<String, List<Projector>> projectorsByValueType = new HashMap<>();
+  private final VariableProjector variableProjector;
+  private final DecisionInstanceProjector decisionInstanceProjector;
+
+  /** @param retention how many finished process instances (and decision evaluations) stay readable */
+  public ReadModel(int retention) {
+    if (retention < 0) {
+      throw new IllegalArgumentException("retention must not be negative, but was " + retention);
+    }
+    final ObjectMapper json = new ObjectMapper();
+    history = new History(retention, stores);
+    projectors = List.of(
+        new ProcessDefinitionProjector(processDefinitions),
+        new DecisionDefinitionProjector(decisionDefinitions, decisionRequirements),
+        new ProcessInstanceProjector(processInstances, processDefinitions, history),
+        new ElementInstanceProjector(elementInstances, processDefinitions),
+        new SequenceFlowProjector(sequenceFlows, keys),
+        new IncidentProjector(incidents, elementInstances, processInstances),
+        new JobProjector(jobs),
+        new MessageSubscriptionProjector(messageSubscriptions, correlatedMessages, keys));
+    projectors.forEach(p -> p.valueTypes().forEach(
+        type -> projectorsByValueType.computeIfAbsent(type, t -> new ArrayList<>()).add(p)));
+    variableProjector = new VariableProjector(variables, keys, json);
+    decisionInstanceProjector = new DecisionInstanceProjector(decisionInstances, keys, history, json);
+  }
+
+  @Override
+  public void seed(EngineState state) {
+    clear();
+    final Lookup lookup = Lookup.of(state);
+    projectors.forEach(p -> p.seed(lookup));
+    variableProjector.seed(lookup);
+  }
+
+  @Override
+  public void project(Effects effects, EngineState state) {
+    final Lookup lookup = Lookup.of(state, effects);
+    // variables and evaluations first: a process instance that ends in this command may be
+    // dropped by retention as its last event is projected, and must take them along
+    effects.variables.forEach(v -> variableProjector.project(v, lookup));
+    effects.decisionEvaluations.forEach(d -> decisionInstanceProjector.project(d, lookup));
+    for (final EngineEvent event : effects.events) {
+      final List<Projector> interested = projectorsByValueType.get(event.valueType());
+      if (interested != null) {
+        for (final Projector projector : interested) {
+          projector.project(event, lookup);
+        }
+      }
+    }
+    effects.removedInstances.keySet().forEach(variableProjector::forgetScope);
+  }
+
+  /**
+   * Forgets everything, for a cluster purge. Call it on the processing thread (as part of the
+   * purge command), like every other write to the read model.
+   */
+  public void clear() {
+    stores.forEach(EntityStore::clear);
+    history.clear();
+    variableProjector.clear();
+    keys.reset();
+  }
+
+  public EntityStore<ProcessDefinitionEntry> processDefinitions() {
+    return processDefinitions;
+  }
+
+  public EntityStore<ProcessInstanceEntry> processInstances() {
+    return processInstances;
+  }
+
+  public EntityStore<ElementInstanceEntry> elementInstances() {
+    return elementInstances;
+  }
+
+  public EntityStore<SequenceFlowEntry> sequenceFlows() {
+    return sequenceFlows;
+  }
+
+  public EntityStore<VariableEntry> variables() {
+    return variables;
+  }
+
+  public EntityStore<IncidentEntry> incidents() {
+    return incidents;
+  }
+
+  public EntityStore<JobEntry> jobs() {
+    return jobs;
+  }
+
+  public EntityStore<MessageSubscriptionEntry> messageSubscriptions() {
+    return messageSubscriptions;
+  }
+
+  public EntityStore<CorrelatedMessageEntry> correlatedMessages() {
+    return correlatedMessages;
+  }
+
+  public EntityStore<DecisionDefinitionEntry> decisionDefinitions() {
+    return decisionDefinitions;
+  }
+
+  public EntityStore<DecisionRequirementsEntry> decisionRequirements() {
+    return decisionRequirements;
+  }
+
+  public EntityStore<DecisionInstanceEntry> decisionInstances() {
+    return decisionInstances;
+  }
+}
