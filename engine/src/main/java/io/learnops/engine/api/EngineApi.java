@@ -84,9 +84,6 @@ public interface EngineApi {
 
   CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action);
 
-  /** The open user tasks (created, not yet completed or canceled), oldest first. */
-  CompletableFuture<List<UserTaskView>> openUserTasks();
-
   CompletableFuture<java.util.Optional<FormView>> form(long formKey);
 
   /** Evaluates the latest version of a decision (or the one with the key); changes no state. */
@@ -212,22 +209,6 @@ public interface EngineApi {
     }
   }
 
-  /** A user task as the read API shows it. Dates are epoch millis (-1: none) or ISO text. */
-  record UserTaskView(
-      long userTaskKey, String name, String state, String assignee, String elementId, long elementInstanceKey,
-      List<String> candidateGroups, List<String> candidateUsers, String bpmnProcessId, long processDefinitionKey,
-      int processDefinitionVersion, long processInstanceKey, long creationDate, long completionDate, String dueDate,
-      String followUpDate, long formKey, String externalFormReference, Map<String, String> customHeaders, int priority,
-      String tenantId) {
-
-    public static UserTaskView of(io.learnops.engine.state.UserTask task) {
-      return new UserTaskView(task.key, task.name, task.state.name(), task.assignee, task.elementId,
-          task.elementInstanceKey, List.copyOf(task.candidateGroups), List.copyOf(task.candidateUsers), task.bpmnProcessId,
-          task.processDefinitionKey, task.processDefinitionVersion, task.processInstanceKey, task.creationDate,
-          task.completionDate, task.dueDate, task.followUpDate, task.formKey, task.externalFormReference,
-          Map.copyOf(task.customHeaders), task.priority, task.tenantId);
-    }
-  }
 
   /** A decision and the requirements graph (DMN resource) it was deployed in. */
   record DeployedDecision(

@@ -121,11 +121,6 @@ public final class ProcessingApi implements EngineApi {
   }
 
   @Override
-  public CompletableFuture<List<UserTaskView>> openUserTasks() {
-    return processor.read(state -> state.userTasks.values().stream().map(UserTaskView::of).toList());
-  }
-
-  @Override
   public CompletableFuture<Optional<FormView>> form(long formKey) {
     return processor.read(state -> state.form(formKey).map(ProcessingApi::view));
   }

@@ -43,9 +43,10 @@ public final class ReadModel implements StateProjection {
   private final EntityStore<DecisionDefinitionEntry> decisionDefinitions = new EntityStore<>();
   private final EntityStore<DecisionRequirementsEntry> decisionRequirements = new EntityStore<>();
   private final EntityStore<DecisionInstanceEntry> decisionInstances = new EntityStore<>();
+  private final EntityStore<UserTaskEntry> userTasks = new EntityStore<>();
   private final List<EntityStore<?>> stores = List.of(processDefinitions, processInstances, elementInstances,
       sequenceFlows, variables, incidents, jobs, messageSubscriptions, correlatedMessages, decisionDefinitions,
-      decisionRequirements, decisionInstances);
+      decisionRequirements, decisionInstances, userTasks);
 
   private final ReadKeys keys = new ReadKeys();
   private final History history;
@@ -70,7 +71,8 @@ public final class ReadModel implements StateProjection {
         new SequenceFlowProjector(sequenceFlows, keys),
         new IncidentProjector(incidents, elementInstances, processInstances),
         new JobProjector(jobs),
-        new MessageSubscriptionProjector(messageSubscriptions, correlatedMessages, keys));
+        new MessageSubscriptionProjector(messageSubscriptions, correlatedMessages, keys),
+        new UserTaskProjector(userTasks));
     projectors.forEach(p -> p.valueTypes().forEach(
         type -> projectorsByValueType.computeIfAbsent(type, t -> new ArrayList<>()).add(p)));
     variableProjector = new VariableProjector(variables, keys, json);
@@ -160,5 +162,9 @@ public final class ReadModel implements StateProjection {
 
   public EntityStore<DecisionInstanceEntry> decisionInstances() {
     return decisionInstances;
+  }
+
+  public EntityStore<UserTaskEntry> userTasks() {
+    return userTasks;
   }
 }

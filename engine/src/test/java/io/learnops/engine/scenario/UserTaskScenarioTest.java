@@ -77,7 +77,33 @@ class UserTaskScenarioTest {
     client.newCompleteUserTaskCommand(taskKey).variables(Map.of("approved", true)).send().join();
 
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.hasEvent(e -> e.key() == taskKey && e.intent().equals("COMPLETED"))).isTrue();
+    final UserTask completed = client.newUserTaskGetRequest(taskKey).send().join();
+    assertThat(completed.getState().name()).isEqualTo("COMPLETED");
+    assertThat(completed.getCompletionDate()).isNotNull();
+  }
+
+  @Test
+  void anInboxSearchFindsTheOpenTasksOfAGroupMostUrgentFirst() {
+    final CamundaClient client = ENGINE.client(Transport.REST);
+    final ProcessInstanceEvent routine = start(client, "inbox-routine",
+        task -> task.zeebeCandidateGroups("finance-inbox").zeebeTaskPriority("20"));
+    final ProcessInstanceEvent urgent = start(client, "inbox-urgent",
+        task -> task.zeebeCandidateGroups("finance-inbox, compliance-inbox").zeebeTaskPriority("90"));
+    final ProcessInstanceEvent elsewhere = start(client, "inbox-elsewhere", task -> task.zeebeCandidateGroups("sales"));
+    final long routineTask = userTaskKey(routine, "CREATED");
+    final long urgentTask = userTaskKey(urgent, "CREATED");
+    userTaskKey(elsewhere, "CREATED");
+
+    final List<UserTask> inbox = client.newUserTaskSearchRequest()
+        .filter(f -> f.candidateGroup("finance-inbox").state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+        .sort(sort -> sort.priority().desc())
+        .send().join().items();
+
+    assertThat(inbox).extracting(UserTask::getUserTaskKey).containsExactly(urgentTask, routineTask);
+    client.newCompleteUserTaskCommand(urgentTask).send().join();
+    assertThat(client.newUserTaskSearchRequest()
+        .filter(f -> f.candidateGroup("finance-inbox").state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+        .send().join().items()).extracting(UserTask::getUserTaskKey).containsExactly(routineTask);
   }
 
   @Test

@@ -61,7 +61,8 @@ public final class RestGateway implements AutoCloseable {
                 new JobReadHandler(read, json),
                 new MessageSubscriptionReadHandler(read, json),
                 new DecisionReadHandler(read, json),
-                new UserTaskHandler(api, json))
+                new UserTaskHandler(api, json),
+                new UserTaskReadHandler(read, api, json))
             .flatMap(handler -> handler.routes().stream())
             .toList();
     server = JdkHttpServers.create(requestedPort);

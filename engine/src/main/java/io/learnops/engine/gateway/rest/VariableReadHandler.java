@@ -9,7 +9,7 @@ import java.util.List;
 /** {@code /v2/variables}: search and get. Values are JSON text and never truncated. */
 final class VariableReadHandler implements ResourceHandler {
 
-  private static final Schema<VariableEntry> SCHEMA = Schema.<VariableEntry>of("variables", VariableEntry::key)
+  static final Schema<VariableEntry> SCHEMA = Schema.<VariableEntry>of("variables", VariableEntry::key)
       .key("variableKey", VariableEntry::key)
       .string("name", VariableEntry::name)
       .string("value", VariableEntry::value)
@@ -43,7 +43,7 @@ final class VariableReadHandler implements ResourceHandler {
     return ReadReplies.one(read.variables().get(key), "a variable", key, VariableReadHandler::render);
   }
 
-  private static JsonItem render(VariableEntry v) {
+  static JsonItem render(VariableEntry v) {
     return new JsonItem()
         .key("variableKey", v.key())
         .put("name", v.name())

@@ -269,11 +269,6 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<List<UserTaskView>> openUserTasks() {
-    return CompletableFuture.completedFuture(List.of());
-  }
-
-  @Override
   public CompletableFuture<java.util.Optional<FormView>> form(long formKey) {
     return CompletableFuture.completedFuture(java.util.Optional.empty());
   }
