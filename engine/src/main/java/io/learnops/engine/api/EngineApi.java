@@ -227,7 +227,17 @@ public interface EngineApi {
    * @param evaluationKey identifies this evaluation, as Zeebe's decision evaluation record key
    * @param output the decision's output as a plain Java value (JSON-shaped)
    */
-  record DecisionEvaluated(long evaluationKey, DeployedDecision decision, Object output) {}
+  record DecisionEvaluated(long evaluationKey, DeployedDecision decision, Object output, List<EvaluatedInput> inputs,
+      List<MatchedRule> matchedRules) {}
+
+  /** An input of a decision table and the value it had (plain Java, JSON-shaped). */
+  record EvaluatedInput(String inputId, String inputName, Object value) {}
+
+  /** An output of a matched rule and its value. */
+  record EvaluatedOutput(String outputId, String outputName, Object value) {}
+
+  /** A rule of a decision table that matched, with its 1-based position in the table. */
+  record MatchedRule(String ruleId, int ruleIndex, List<EvaluatedOutput> outputs) {}
 
   record DeployedProcess(
       String bpmnProcessId,

@@ -1,5 +1,8 @@
 package io.learnops.engine.decision;
 
+import io.learnops.engine.api.EngineApi.EvaluatedInput;
+import io.learnops.engine.api.EngineApi.MatchedRule;
+
 import io.learnops.engine.api.EngineApi.DeployedDecision;
 import io.learnops.engine.decision.DmnParser.DecisionInfo;
 import io.learnops.engine.decision.DmnParser.ParsedResource;
@@ -99,7 +102,9 @@ public final class Decisions {
       return Evaluation.failure(decision, result.left().get().failure().message());
     }
     final DmnEngine.EvalResult evaluated = result.right().get();
-    return new Evaluation(decision, evaluated.isNil() ? null : DecisionValues.toPlainJava(evaluated.value()), null);
+    final DecisionAudit audit = DecisionAudit.of(evaluated, decision.decisionId);
+    return new Evaluation(decision, evaluated.isNil() ? null : DecisionValues.toPlainJava(evaluated.value()), null,
+        audit.inputs(), audit.matchedRules());
   }
 
   /** The deployment metadata of a stored decision, as deploy and evaluate answers carry it. */
@@ -138,10 +143,14 @@ public final class Decisions {
     }
   }
 
-  /** The output of a decision, or why it could not be evaluated. */
-  public record Evaluation(DecisionDefinition decision, Object output, String error) {
+  /**
+   * The output of a decision, or why it could not be evaluated; for a decision table also the
+   * inputs it saw and the rules that matched.
+   */
+  public record Evaluation(DecisionDefinition decision, Object output, String error, List<EvaluatedInput> inputs,
+      List<MatchedRule> matchedRules) {
     static Evaluation failure(DecisionDefinition decision, String error) {
-      return new Evaluation(decision, null, error);
+      return new Evaluation(decision, null, error, List.of(), List.of());
     }
 
     public boolean isFailure() {

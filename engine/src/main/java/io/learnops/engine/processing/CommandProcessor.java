@@ -463,7 +463,8 @@ public final class CommandProcessor implements AutoCloseable {
     final long evaluationKey = state.nextKey();
     executor.event("DECISION_EVALUATION", "EVALUATED", evaluationKey, -1, null, null, decision.get().decisionId);
     effects.decisionEvaluations.add(new Effects.DecisionEvaluation(executor.now(), evaluationKey, -1, evaluation));
-    return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output());
+    return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output(),
+        evaluation.inputs(), evaluation.matchedRules());
   }
 
   /** Answers result waiters and hands new jobs to streams and long polls. */

@@ -38,7 +38,8 @@ final class DecisionInstanceProjector {
         failed ? null : toJson(evaluation.evaluation().output()),
         decision.key, decision.decisionId, decision.decisionName, decision.version,
         task.map(t -> t.processInstanceKey).orElse(-1L), task.map(t -> t.processDefinitionKey).orElse(-1L),
-        task.map(t -> t.key).orElse(-1L), decision.tenantId));
+        task.map(t -> t.key).orElse(-1L), decision.tenantId, evaluation.evaluation().inputs(),
+        evaluation.evaluation().matchedRules()));
     if (task.isEmpty()) {
       history.finished(key);
     }

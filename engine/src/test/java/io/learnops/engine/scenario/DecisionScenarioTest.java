@@ -61,6 +61,11 @@ class DecisionScenarioTest {
     assertThat(byId.getDecisionKey()).isEqualTo(deployed.getDecisionKey());
     assertThat(byId.getDecisionVersion()).isEqualTo(deployed.getVersion());
     assertThat(byKey.getDecisionOutput()).isEqualTo("\"standard\"");
+    final var matched = byId.getEvaluatedDecisions().get(0).getMatchedRules();
+    assertThat(matched).extracting(r -> r.getRuleId(), r -> r.getRuleIndex()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("high", 2));
+    assertThat(matched.get(0).getEvaluatedOutputs().get(0).getOutputValue()).isEqualTo("\"high\"");
+    assertThat(byId.getEvaluatedDecisions().get(0).getEvaluatedInputs()).isNotEmpty();
   }
 
   @ParameterizedTest

@@ -19,6 +19,9 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionRequirementsM
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecision;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionInput;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionOutput;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MatchedDecisionRule;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerHealth;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerRole;
@@ -148,7 +151,21 @@ final class ResponseMapper {
                 .setDecisionVersion(decision.version())
                 .setDecisionOutput(output)
                 .setTenantId(decision.tenantId())
-                .setDecisionEvaluationInstanceKey(evaluated.evaluationKey() + "-1"))
+                .setDecisionEvaluationInstanceKey(evaluated.evaluationKey() + "-1")
+                .addAllEvaluatedInputs(evaluated.inputs().stream().map(input -> EvaluatedDecisionInput.newBuilder()
+                    .setInputId(input.inputId())
+                    .setInputName(input.inputName())
+                    .setInputValue(JsonVariables.toJson(input.value()))
+                    .build()).toList())
+                .addAllMatchedRules(evaluated.matchedRules().stream().map(rule -> MatchedDecisionRule.newBuilder()
+                    .setRuleId(rule.ruleId())
+                    .setRuleIndex(rule.ruleIndex())
+                    .addAllEvaluatedOutputs(rule.outputs().stream().map(ruleOutput -> EvaluatedDecisionOutput.newBuilder()
+                        .setOutputId(ruleOutput.outputId())
+                        .setOutputName(ruleOutput.outputName())
+                        .setOutputValue(JsonVariables.toJson(ruleOutput.value()))
+                        .build()).toList())
+                    .build()).toList()))
         .build();
   }
 

@@ -1,5 +1,9 @@
 package io.learnops.engine.gateway.rest;
 
+import io.camunda.client.protocol.rest.EvaluatedDecisionInputItem;
+import io.camunda.client.protocol.rest.EvaluatedDecisionOutputItem;
+import io.camunda.client.protocol.rest.MatchedDecisionRuleItem;
+
 import io.camunda.client.protocol.rest.DecisionEvaluationInstruction;
 import io.camunda.client.protocol.rest.EvaluateDecisionResult;
 import io.camunda.client.protocol.rest.EvaluatedDecisionResult;
@@ -65,7 +69,24 @@ final class DecisionHandler implements ResourceHandler {
                     .output(output)
                     .tenantId(decision.tenantId())
                     .decisionEvaluationInstanceKey(evaluated.evaluationKey() + "-1")
-                    .matchedRules(List.of())
-                    .evaluatedInputs(List.of())));
+                    .matchedRules(evaluated.matchedRules().stream().map(DecisionHandler::toDto).toList())
+                    .evaluatedInputs(evaluated.inputs().stream().map(DecisionHandler::toDto).toList())));
+  }
+
+  private static MatchedDecisionRuleItem toDto(EngineApi.MatchedRule rule) {
+    return new MatchedDecisionRuleItem()
+        .ruleId(rule.ruleId())
+        .ruleIndex(rule.ruleIndex())
+        .evaluatedOutputs(rule.outputs().stream().map(output -> new EvaluatedDecisionOutputItem()
+            .outputId(output.outputId())
+            .outputName(output.outputName())
+            .outputValue(JsonVariables.toJson(output.value()))).toList());
+  }
+
+  private static EvaluatedDecisionInputItem toDto(EngineApi.EvaluatedInput input) {
+    return new EvaluatedDecisionInputItem()
+        .inputId(input.inputId())
+        .inputName(input.inputName())
+        .inputValue(JsonVariables.toJson(input.value()));
   }
 }

@@ -1,5 +1,6 @@
 package io.learnops.engine.gateway.rest;
 
+import io.learnops.engine.api.JsonVariables;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.read.DecisionDefinitionEntry;
 import io.learnops.engine.read.DecisionInstanceEntry;
@@ -8,6 +9,7 @@ import io.learnops.engine.read.ReadModel;
 import io.learnops.engine.read.query.Schema;
 import io.learnops.engine.read.query.Search;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decision reads: definitions (search, get, XML), requirements (search, get, XML) and instances
@@ -122,10 +124,17 @@ final class DecisionReadHandler implements ResourceHandler {
       throw Rejection.invalidArgument(
           "Expected 'decisionEvaluationInstanceKey' like '<key>-1', but found '%s'".formatted(id));
     }
-    // inputs and matched rules are not recorded; the client needs the lists all the same
     return ReadReplies.one(read.decisionInstances().get(evaluationKey).filter(d -> d.id().equals(id)),
         "a decision instance", id,
-        d -> render(d).put("evaluatedInputs", List.of()).put("matchedRules", List.of()));
+        d -> render(d)
+            .put("evaluatedInputs", d.evaluatedInputs().stream().map(input -> Map.of(
+                "inputId", input.inputId(), "inputName", input.inputName(),
+                "inputValue", JsonVariables.toJson(input.value()))).toList())
+            .put("matchedRules", d.matchedRules().stream().map(rule -> Map.of(
+                "ruleId", rule.ruleId(), "ruleIndex", rule.ruleIndex(),
+                "evaluatedOutputs", rule.outputs().stream().map(output -> Map.of(
+                    "outputId", output.outputId(), "outputName", output.outputName(),
+                    "outputValue", JsonVariables.toJson(output.value()))).toList())).toList()));
   }
 
   private static JsonItem render(DecisionDefinitionEntry d) {

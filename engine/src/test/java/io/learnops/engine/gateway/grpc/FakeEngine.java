@@ -1,6 +1,9 @@
 package io.learnops.engine.gateway.grpc;
 
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.api.EngineApi.EvaluatedInput;
+import io.learnops.engine.api.EngineApi.EvaluatedOutput;
+import io.learnops.engine.api.EngineApi.MatchedRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +222,9 @@ final class FakeEngine implements EngineApi, AutoCloseable {
             2251799813685702L,
             new DeployedDecision("triage", "Triage", 1, 2251799813685700L, "rubric", 2251799813685701L,
                 "Rubric", 1, "rubric.dmn", command.tenantId()),
-            "standard"));
+            "standard",
+            List.of(new EvaluatedInput("impact", "Business impact", "high")),
+            List.of(new MatchedRule("rule-3", 3, List.of(new EvaluatedOutput("tier", "Tier", "standard"))))));
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.learnops.engine.gateway.rest;
 
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.api.EngineApi.EvaluatedInput;
+import io.learnops.engine.api.EngineApi.EvaluatedOutput;
+import io.learnops.engine.api.EngineApi.MatchedRule;
 import io.learnops.engine.api.Rejection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -260,7 +263,9 @@ final class FakeEngine implements EngineApi, AutoCloseable {
             2251799813685702L,
             new DeployedDecision("triage", "Triage", 1, 2251799813685700L, "rubric", 2251799813685701L,
                 "Rubric", 1, "rubric.dmn", command.tenantId()),
-            "standard"));
+            "standard",
+            List.of(new EvaluatedInput("impact", "Business impact", "high")),
+            List.of(new MatchedRule("rule-3", 3, List.of(new EvaluatedOutput("tier", "Tier", "standard"))))));
   }
 
   /** Rejects or answers the call on the engine thread. */
