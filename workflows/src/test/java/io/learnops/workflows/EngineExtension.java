@@ -1,0 +1,227 @@
+package io.learnops.workflows;
+
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.worker.JobWorker;
+import io.learnops.engine.Engine;
+import io.learnops.engine.EngineClock;
+import io.learnops.engine.EngineConfig;
+import io.learnops.engine.bpmn.EngineEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One in-process engine per test class with a clock the test moves, a Camunda client (commands
+ * and job polling over gRPC; searches and user-task commands over REST v2, which only REST has), and auto-completing workers for the listener jobs (stage and task timings),
+ * whose jobs are recorded so tests can assert them.
+ */
+final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
+
+  static final List<String> LISTENER_TYPES =
+      List.of("learnops.stage.entered", "learnops.stage.left", "learnops.task.event");
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  private final EngineClock clock = EngineClock.controlled(Instant.parse("2026-03-02T09:00:00Z"));
+  private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+  private final List<ActivatedJob> listenerJobs = new CopyOnWriteArrayList<>();
+  private final List<JobWorker> workers = new ArrayList<>();
+  private Engine engine;
+  private CamundaClient client;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    engine = Engine.start(EngineConfig.forTests().withClock(clock));
+    engine.processor().addEventListener(events::add);
+    client = CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
+        .restAddress(URI.create("http://localhost:" + engine.restPort()))
+        .defaultRequestTimeout(Duration.ofSeconds(30))
+        .defaultJobPollInterval(Duration.ofMillis(50))
+        .preferRestOverGrpc(false)
+        .build();
+    for (String type : LISTENER_TYPES) {
+      workers.add(client.newWorker().jobType(type).handler((jobs, job) -> {
+        listenerJobs.add(job);
+        jobs.newCompleteCommand(job).send().join();
+      }).open());
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    workers.forEach(JobWorker::close);
+    client.close();
+    engine.close();
+  }
+
+  CamundaClient client() {
+    return client;
+  }
+
+  void advanceClock(Duration duration) {
+    clock.add(duration);
+  }
+
+  /** Deploys model files from the module's top, as the app deploys them from the classpath. */
+  void deploy(String... files) {
+    var command = client.newDeployResourceCommand().addResourceFile(Models.path(files[0]).toString());
+    for (int i = 1; i < files.length; i++) {
+      command = command.addResourceFile(Models.path(files[i]).toString());
+    }
+    command.send().join();
+  }
+
+  /** Deploys resources given as file name → content, e.g. models rewritten in memory. */
+  void deploy(Map<String, String> resources) {
+    var entries = List.copyOf(resources.entrySet());
+    var command = client.newDeployResourceCommand()
+        .addResourceString(entries.get(0).getValue(), java.nio.charset.StandardCharsets.UTF_8, entries.get(0).getKey());
+    for (int i = 1; i < entries.size(); i++) {
+      command = command.addResourceString(entries.get(i).getValue(), java.nio.charset.StandardCharsets.UTF_8,
+          entries.get(i).getKey());
+    }
+    command.send().join();
+  }
+
+  long start(String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables)
+        .send().join().getProcessInstanceKey();
+  }
+
+  /** Waits until a job of the type is activatable for the instance and activates it. */
+  ActivatedJob awaitJob(long processInstanceKey, String type) {
+    List<ActivatedJob> found = new ArrayList<>();
+    await().atMost(WAIT).alias("job " + type + " of instance " + processInstanceKey + ", incidents " + incidentsLater())
+        .until(() -> {
+      for (ActivatedJob job : client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
+          .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs()) {
+        if (job.getProcessInstanceKey() == processInstanceKey && found.isEmpty()) {
+          found.add(job);
+        } else {
+          client.newFailCommand(job).retries(job.getRetries()).send().join();
+        }
+      }
+      return !found.isEmpty();
+    });
+    return found.get(0);
+  }
+
+  /** Activates the next job of the type, whatever its instance (to find a called process's instance). */
+  ActivatedJob awaitAnyJob(String type) {
+    List<ActivatedJob> found = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      found.addAll(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+          .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs());
+      return !found.isEmpty();
+    });
+    return found.get(0);
+  }
+
+  /** The one open user task of the element, whatever its instance. */
+  UserTask awaitOpenUserTask(String elementId) {
+    List<UserTask> tasks = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      tasks.clear();
+      tasks.addAll(client.newUserTaskSearchRequest()
+          .filter(f -> f.elementId(elementId).state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+          .send().join().items());
+      return tasks.size() == 1;
+    });
+    return tasks.get(0);
+  }
+
+  ActivatedJob completeJob(long processInstanceKey, String type, Map<String, Object> variables) {
+    ActivatedJob job = awaitJob(processInstanceKey, type);
+    client.newCompleteCommand(job).variables(variables).send().join();
+    return job;
+  }
+
+  ActivatedJob completeJob(long processInstanceKey, String type) {
+    return completeJob(processInstanceKey, type, Map.of());
+  }
+
+  ActivatedJob throwError(long processInstanceKey, String type, String errorCode) {
+    ActivatedJob job = awaitJob(processInstanceKey, type);
+    client.newThrowErrorCommand(job).errorCode(errorCode).send().join();
+    return job;
+  }
+
+  /** Waits for the open user tasks of an element of the instance (searched over REST v2, as the inbox does). */
+  List<UserTask> awaitUserTasks(long processInstanceKey, String elementId, int count) {
+    List<UserTask> tasks = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      tasks.clear();
+      tasks.addAll(client.newUserTaskSearchRequest()
+          .filter(f -> f.processInstanceKey(processInstanceKey).elementId(elementId)
+              .state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+          .send().join().items());
+      return tasks.size() == count;
+    });
+    return List.copyOf(tasks);
+  }
+
+  UserTask completeUserTask(long processInstanceKey, String elementId, Map<String, Object> variables) {
+    UserTask task = awaitUserTasks(processInstanceKey, elementId, 1).get(0);
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
+    return task;
+  }
+
+  void publish(String messageName, String correlationKey, Map<String, Object> variables) {
+    client.newPublishMessageCommand().messageName(messageName).correlationKey(correlationKey)
+        .variables(variables).send().join();
+  }
+
+  /** Waits until the element of the instance reached the lifecycle intent (e.g. ELEMENT_ACTIVATED). */
+  void awaitElement(long processInstanceKey, String elementId, String intent) {
+    await().atMost(WAIT).until(() -> reached(processInstanceKey, elementId, intent));
+  }
+
+  boolean reached(long processInstanceKey, String elementId, String intent) {
+    return events.stream().anyMatch(e -> e.processInstanceKey() == processInstanceKey
+        && elementId.equals(e.elementId()) && intent.equals(e.intent()));
+  }
+
+  void awaitCompleted(long processInstanceKey) {
+    await().atMost(WAIT).until(() -> events.stream()
+        .anyMatch(e -> e.key() == processInstanceKey && "ELEMENT_COMPLETED".equals(e.intent())));
+  }
+
+  /** Ids of the elements of the instance that completed, in order (the path taken). */
+  List<String> completedElements(long processInstanceKey) {
+    return events.stream()
+        .filter(e -> e.processInstanceKey() == processInstanceKey && "ELEMENT_COMPLETED".equals(e.intent())
+            && e.elementId() != null && e.key() != processInstanceKey)
+        .map(EngineEvent::elementId).toList();
+  }
+
+  private Object incidentsLater() {
+    return new Object() {
+      @Override
+      public String toString() {
+        return incidents().toString();
+      }
+    };
+  }
+
+  /** Open incidents as "bpmnProcessId/elementId: message", for failure messages. */
+  List<String> incidents() {
+    return engine.processor().read(state -> state.incidents.values().stream()
+        .map(i -> i.bpmnProcessId + "/" + i.elementId + ": " + i.errorMessage).toList()).join();
+  }
+
+  List<ActivatedJob> listenerJobs() {
+    return List.copyOf(listenerJobs);
+  }
+}
