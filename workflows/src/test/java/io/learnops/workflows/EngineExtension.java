@@ -33,7 +33,10 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
       List.of("learnops.stage.entered", "learnops.stage.left", "learnops.task.event");
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  private final EngineClock clock = EngineClock.controlled(Instant.parse("2026-03-02T09:00:00Z"));
+  /** Engine time when a test class starts. */
+  static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+  private final EngineClock clock = EngineClock.controlled(START);
   private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
   private final List<ActivatedJob> listenerJobs = new CopyOnWriteArrayList<>();
   private final List<JobWorker> workers = new ArrayList<>();
@@ -129,19 +132,6 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
     return found.get(0);
   }
 
-  /** The one open user task of the element, whatever its instance. */
-  UserTask awaitOpenUserTask(String elementId) {
-    List<UserTask> tasks = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      tasks.clear();
-      tasks.addAll(client.newUserTaskSearchRequest()
-          .filter(f -> f.elementId(elementId).state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
-          .send().join().items());
-      return tasks.size() == 1;
-    });
-    return tasks.get(0);
-  }
-
   ActivatedJob completeJob(long processInstanceKey, String type, Map<String, Object> variables) {
     ActivatedJob job = awaitJob(processInstanceKey, type);
     client.newCompleteCommand(job).variables(variables).send().join();
@@ -158,18 +148,42 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
     return job;
   }
 
-  /** Waits for the open user tasks of an element of the instance (searched over REST v2, as the inbox does). */
+  /**
+   * Waits for the open user tasks of an element of the instance and reads them over REST v2
+   * ({@code GET /v2/user-tasks/{key}}). The engine has no user-task search yet, so the keys come
+   * from its USER_TASK records; the inbox will use the search once the read API has it.
+   */
   List<UserTask> awaitUserTasks(long processInstanceKey, String elementId, int count) {
-    List<UserTask> tasks = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      tasks.clear();
-      tasks.addAll(client.newUserTaskSearchRequest()
-          .filter(f -> f.processInstanceKey(processInstanceKey).elementId(elementId)
-              .state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
-          .send().join().items());
-      return tasks.size() == count;
+    List<Long> keys = new ArrayList<>();
+    await().atMost(WAIT).alias(count + " open user tasks " + elementId + " of instance " + processInstanceKey
+        + ", incidents " + incidentsLater()).until(() -> {
+      keys.clear();
+      keys.addAll(openUserTaskKeys(elementId, processInstanceKey));
+      return keys.size() == count;
     });
-    return List.copyOf(tasks);
+    return keys.stream().map(key -> client.newUserTaskGetRequest(key).send().join()).toList();
+  }
+
+  /** The one open user task of the element, whatever its instance (e.g. in a called process). */
+  UserTask awaitOpenUserTask(String elementId) {
+    List<Long> keys = new ArrayList<>();
+    await().atMost(WAIT).alias("one open user task " + elementId + ", incidents " + incidentsLater()).until(() -> {
+      keys.clear();
+      keys.addAll(openUserTaskKeys(elementId, null));
+      return keys.size() == 1;
+    });
+    return client.newUserTaskGetRequest(keys.get(0)).send().join();
+  }
+
+  private List<Long> openUserTaskKeys(String elementId, Long processInstanceKey) {
+    List<EngineEvent> tasks = events.stream()
+        .filter(e -> "USER_TASK".equals(e.valueType()) && elementId.equals(e.elementId())
+            && (processInstanceKey == null || e.processInstanceKey() == processInstanceKey))
+        .toList();
+    return tasks.stream().filter(e -> "CREATED".equals(e.intent())).map(EngineEvent::key).distinct()
+        .filter(key -> tasks.stream().noneMatch(e -> e.key() == key
+            && ("COMPLETED".equals(e.intent()) || "CANCELED".equals(e.intent()) || "COMPLETING".equals(e.intent()))))
+        .toList();
   }
 
   UserTask completeUserTask(long processInstanceKey, String elementId, Map<String, Object> variables) {

@@ -29,10 +29,7 @@ class LearningProgramProcessTest {
     long program = ENGINE.start("learning-program", Fixtures.request("P-600"));
     long intake = childInstance("learnops.intake.validate-request");
 
-    ENGINE.completeJob(intake, "learnops.intake.validate-request");
-    ENGINE.completeJob(intake, "learnops.intake.check-duplicates");
-    ENGINE.completeUserTask(intake, "DecideRequest", Map.of("intakeDecision", "decline", "intakeDecisionReason", "covered by P-42"));
-    ENGINE.completeJob(intake, "learnops.intake.notify-requester");
+    Drive.intake(ENGINE, intake, "decline");
 
     ENGINE.awaitCompleted(program);
     assertThat(ENGINE.completedElements(program)).containsSubsequence("Intake", "IntakeDecision", "NotAccepted");
@@ -43,10 +40,7 @@ class LearningProgramProcessTest {
   void changes_requested_in_review_loop_back_to_design_and_count_as_rework() {
     long program = ENGINE.start("learning-program", Fixtures.request("P-601"));
     long intake = childInstance("learnops.intake.validate-request");
-    ENGINE.completeJob(intake, "learnops.intake.validate-request");
-    ENGINE.completeJob(intake, "learnops.intake.check-duplicates");
-    ENGINE.completeUserTask(intake, "DecideRequest", Map.of("intakeDecision", "accept", "intakeDecisionReason", "tier 1"));
-    ENGINE.completeJob(intake, "learnops.intake.notify-requester");
+    Drive.intake(ENGINE, intake, "accept");
 
     long design = buildDesign(0);
     ENGINE.awaitCompleted(design);
@@ -65,14 +59,47 @@ class LearningProgramProcessTest {
     ENGINE.client().newCancelInstanceCommand(program).send().join();
   }
 
+  @Test
+  void an_approved_program_runs_every_stage_and_reports_each_stage_entry_and_exit() {
+    long program = ENGINE.start("learning-program", Fixtures.request("P-602"));
+    Drive.intake(ENGINE, childInstance("learnops.intake.validate-request"), "accept");
+    buildDesign(0);
+    long review = childInstanceOfUserTaskElement("Approve");
+    ENGINE.completeUserTask(review, "Approve", Map.of("approvalOutcome", "approved", "approvalComment", "go"));
+    ENGINE.completeJob(review, "learnops.review.notify-outcome");
+    Drive.deliverBuilt(ENGINE, childInstance("learnops.delivery.create-course"), "P-602");
+    long evaluation = childInstance("learnops.evaluation.send-survey");
+    var report = Drive.evaluateUntilReport(ENGINE, evaluation);
+    assertThat(report.getVariablesAsMap()).containsEntry("priorityTier", 1).containsEntry("courseId", "C-P-602");
+
+    ENGINE.completeUserTask(evaluation, "DecideFuture", Map.of("programDecision", "continue"));
+
+    ENGINE.awaitCompleted(program);
+    assertThat(ENGINE.completedElements(program)).containsExactly("ProgramRequested", "Intake", "IntakeDecision", "DesignEntry",
+        "Design", "Review", "ReviewOutcome", "Delivery", "Evaluation", "ProgramEvaluated");
+    List<String> stages = List.of("Intake", "Design", "Review", "Delivery", "Evaluation");
+    assertThat(stageListenerJobs(program)).containsExactlyElementsOf(stages.stream()
+        .flatMap(s -> java.util.stream.Stream.of("learnops.stage.entered:" + s, "learnops.stage.left:" + s)).toList());
+  }
+
+  @Test
+  void a_waitlisted_request_goes_to_design_when_released() {
+    long program = ENGINE.start("learning-program", Fixtures.request("P-603"));
+    Drive.intake(ENGINE, childInstance("learnops.intake.validate-request"), "waitlist");
+    ENGINE.awaitElement(program, "Waitlisted", "ELEMENT_ACTIVATED");
+
+    ENGINE.publish("learnops.program.waitlist-released", "P-603", Map.of());
+
+    var analysis = ENGINE.awaitOpenUserTask("AnalyseNeeds");
+    assertThat(analysis.getCandidateGroups()).containsExactly("instructional-designer");
+    assertThat(ENGINE.completedElements(program)).containsSubsequence("Waitlisted", "WaitlistReleased", "DesignEntry");
+    ENGINE.client().newCancelInstanceCommand(program).send().join();
+  }
+
   /** Drives a design instance down the build path; returns its instance key. */
   private static long buildDesign(int expectedRework) {
     long design = childInstanceOfUserTaskElement("AnalyseNeeds");
-    ENGINE.completeUserTask(design, "AnalyseNeeds", Map.of("designChoice", "build", "learningObjectives", "Handle GDPR requests",
-        "deliveryFormat", "e-learning", "estimatedBudget", 5000, "riskLevel", "low", "complianceRelated", false));
-    ENGINE.completeUserTask(design, "DesignCourse", Map.of("designDocumentUrl", "https://docs/d", "plannedHours", 2));
-    ENGINE.completeUserTask(design, "DevelopContent", Map.of("contentPackageUrl", "https://lms/p", "estimatedBudget", 5000));
-    ActivatedJob record = ENGINE.completeJob(design, "learnops.design.record-design", Map.of("designVersion", expectedRework + 1, "budget", 5000));
+    ActivatedJob record = Drive.buildDesign(ENGINE, design, 5000);
     if (expectedRework == 0) {
       assertThat(record.getVariablesAsMap().get("reworkCount")).isNull();
     } else {

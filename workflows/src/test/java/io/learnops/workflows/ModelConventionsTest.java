@@ -211,10 +211,11 @@ class ModelConventionsTest {
         JsonNode template = templatesById.get(task.getAttributeValueNs(ZEEBE_NS, "modelerTemplate"));
         assertThat(template).as("template of %s", task.getId()).isNotNull();
         assertThat(templateType(template)).isEqualTo(task.getSingleExtensionElement(ZeebeTaskDefinition.class).getType());
+        var mapping = task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class);
         assertThat(inputNames(template)).as("inputs of %s", task.getId()).containsExactlyInAnyOrderElementsOf(
-            task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class) == null ? List.of()
-                : task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
-                    .getInputs().stream().map(i -> i.getTarget()).toList());
+            mapping == null ? List.of() : mapping.getInputs().stream().map(i -> i.getTarget()).toList());
+        assertThat(outputs(template)).as("outputs of %s", task.getId()).containsExactlyInAnyOrderElementsOf(
+            mapping == null ? List.of() : mapping.getOutputs().stream().map(o -> o.getSource() + "->" + o.getTarget()).toList());
       }
     }
   }
@@ -341,6 +342,11 @@ class ModelConventionsTest {
   private static List<String> inputNames(JsonNode template) {
     return properties(template).filter(p -> p.path("binding").path("type").asText().equals("zeebe:input"))
         .map(p -> p.path("binding").path("name").asText()).toList();
+  }
+
+  private static List<String> outputs(JsonNode template) {
+    return properties(template).filter(p -> p.path("binding").path("type").asText().equals("zeebe:output"))
+        .map(p -> p.path("binding").path("source").asText() + "->" + p.path("value").asText()).toList();
   }
 
   private static Stream<JsonNode> properties(JsonNode template) {
