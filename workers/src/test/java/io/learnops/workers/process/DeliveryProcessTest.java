@@ -8,38 +8,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.learnops.engine.Engine;
-import io.learnops.engine.EngineConfig;
-import io.learnops.engine.bpmn.EngineEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The delivery stage on the in-process engine with the real workers (registered by the Camunda
@@ -47,77 +31,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code delivery.bpmn} is deployed from the workflows module's folder, called from a small
  * wrapper process whose last task hands the stage's outputs to the test.
  */
-@SpringBootTest(classes = WorkersTestApplication.class)
-class DeliveryProcessTest {
+class DeliveryProcessTest extends ProcessTestBase {
 
-  private static final Path WORKFLOWS = Path.of("..", "workflows");
   private static final String MOODLE = "/moodle/webservice/rest/server.php";
-  private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private static final List<EngineEvent> EVENTS = new CopyOnWriteArrayList<>();
-  private static final Engine ENGINE = startEngine();
-  private static final WireMockServer SYSTEMS = startWireMock();
-
-  @Autowired CamundaClient client;
   @Autowired WorkersTestApplication.RecordingTaskTimings taskTimings;
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("camunda.client.mode", () -> "self-managed");
-    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + ENGINE.grpcPort());
-    registry.add("camunda.client.rest-address", () -> "http://localhost:" + ENGINE.restPort());
-    registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
-    registry.add("camunda.client.worker.defaults.poll-interval", () -> "50ms");
-    registry.add("learnops.connectors.moodle.base-url", () -> SYSTEMS.baseUrl() + "/moodle");
-    registry.add("learnops.connectors.scim.base-url", () -> SYSTEMS.baseUrl() + "/scim/v2");
-    registry.add("learnops.connectors.vendor.base-url", () -> SYSTEMS.baseUrl() + "/vendor");
-    registry.add("learnops.connectors.xapi.base-url", () -> SYSTEMS.baseUrl() + "/xapi");
-  }
-
-  private static Engine startEngine() {
-    try {
-      Engine engine = Engine.start(EngineConfig.forTests());
-      engine.processor().addEventListener(EVENTS::add);
-      return engine;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static WireMockServer startWireMock() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    return server;
-  }
-
-  @BeforeAll
-  static void noop() {
-    // the engine and WireMock start with the class; the client deploys in @BeforeEach
-  }
-
-  @AfterAll
-  static void stop() {
-    SYSTEMS.stop();
-    ENGINE.close();
-  }
-
   @BeforeEach
-  void deploy() throws IOException {
-    SYSTEMS.resetAll();
-    EVENTS.clear();
-    client.newDeployResourceCommand()
-        .addResourceFile(WORKFLOWS.resolve("delivery.bpmn").toString())
-        .addResourceFile(WORKFLOWS.resolve("delivery-issue.form").toString())
-        .addProcessModel(Bpmn.createExecutableProcess("delivery-under-test").startEvent()
-            .callActivity("Delivery", call -> call.zeebeProcessId("delivery")
-                .zeebePropagateAllChildVariables(false)
-                .zeebeOutputExpression("courseId", "courseId")
-                .zeebeOutputExpression("purchaseOrderId", "purchaseOrderId")
-                .zeebeOutputExpression("completionRate", "completionRate")
-                .zeebeOutputExpression("completedCount", "completedCount"))
-            .serviceTask("Capture", task -> task.zeebeJobType("test.capture"))
-            .endEvent().done(), "delivery-under-test.bpmn")
-        .send().join();
+  void deployModels() {
+    deploy("delivery.bpmn", "delivery-issue.form");
+    deployWrapper("delivery", "courseId", "purchaseOrderId", "completionRate", "completedCount");
   }
 
   private static MappingBuilder moodle(String function) {
@@ -199,9 +122,7 @@ class DeliveryProcessTest {
     givenSystems();
 
     // when the stage runs and the LMS reports the cohort complete
-    long instance = client.newCreateInstanceCommand().bpmnProcessId("delivery-under-test")
-        .latestVersion().variables(deliveryVariables("P-500")).send().join()
-        .getProcessInstanceKey();
+    long instance = startWrapper("delivery", deliveryVariables("P-500"));
     await().atMost(WAIT).until(() -> reached("delivery", "AwaitCompletions", "ELEMENT_ACTIVATED"));
     client.newPublishMessageCommand().messageName("learnops.delivery.cohort-completed")
         .correlationKey("P-500").timeToLive(Duration.ofMinutes(1)).send().join();
@@ -241,10 +162,8 @@ class DeliveryProcessTest {
         .willReturn(okJson("[{\"id\":42,\"shortname\":\"P-501\"}]")).willSetStateTo("created"));
 
     // when the stage runs and L&D ops completes the fix task
-    long instance = client.newCreateInstanceCommand().bpmnProcessId("delivery-under-test")
-        .latestVersion().variables(deliveryVariables("P-501")).send().join()
-        .getProcessInstanceKey();
-    var task = awaitOpenUserTask("FixCourseSetup");
+    long instance = startWrapper("delivery", deliveryVariables("P-501"));
+    var task = awaitUserTask("delivery", "FixCourseSetup");
     client.newCompleteUserTaskCommand(task).variables(Map.of("title", "Data privacy 101 (2026)"))
         .send().join();
     await().atMost(WAIT).until(() -> reached("delivery", "AwaitCompletions", "ELEMENT_ACTIVATED"));
@@ -259,44 +178,11 @@ class DeliveryProcessTest {
     SYSTEMS.verify(moodleCalled("core_course_create_courses")
         .withRequestBody(containing("fullname%5D=Data+privacy+101+%282026%29")));
     // and the task listener jobs were recorded by the tasks worker
-    assertThat(taskTimings.events).extracting(e -> e.eventType()).contains("completing");
-    assertThat(taskTimings.events).allSatisfy(e -> {
-      assertThat(e.elementId()).isEqualTo("FixCourseSetup");
-      assertThat(e.candidateGroups()).containsExactly("ld-ops");
-    });
-  }
-
-  /** The key of the created user task of the element (from the engine's records). */
-  private static long awaitOpenUserTask(String elementId) {
-    await().atMost(WAIT).until(() -> reached("delivery", elementId, "CREATED"));
-    return EVENTS.stream().filter(e -> "USER_TASK".equals(e.valueType())
-        && elementId.equals(e.elementId()) && "CREATED".equals(e.intent()))
-        .findFirst().orElseThrow().key();
-  }
-
-  private ActivatedJob awaitCapture(long instance) {
-    List<ActivatedJob> found = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      for (ActivatedJob job : client.newActivateJobsCommand().jobType("test.capture")
-          .maxJobsToActivate(5).requestTimeout(Duration.ofMillis(200)).send().join().getJobs()) {
-        client.newCompleteCommand(job).send().join();
-        if (job.getProcessInstanceKey() == instance) {
-          found.add(job);
-        }
-      }
-      return !found.isEmpty();
-    });
-    return found.get(0);
-  }
-
-  private static boolean reached(String processId, String elementId, String intent) {
-    return EVENTS.stream().anyMatch(e -> processId.equals(e.bpmnProcessId())
-        && elementId.equals(e.elementId()) && intent.equals(e.intent()));
-  }
-
-  private static List<String> completed(String processId) {
-    return EVENTS.stream().filter(e -> processId.equals(e.bpmnProcessId())
-        && "ELEMENT_COMPLETED".equals(e.intent()) && e.elementId() != null)
-        .map(EngineEvent::elementId).toList();
+    assertThat(taskTimings.events).filteredOn(e -> e.programId().equals(Optional.of("P-501")))
+        .singleElement().satisfies(e -> {
+          assertThat(e.eventType()).isEqualTo("completing");
+          assertThat(e.elementId()).isEqualTo("FixCourseSetup");
+          assertThat(e.candidateGroups()).containsExactly("ld-ops");
+        });
   }
 }

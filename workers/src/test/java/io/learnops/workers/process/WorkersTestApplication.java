@@ -3,6 +3,7 @@ package io.learnops.workers.process;
 import static org.mockito.Mockito.mock;
 
 import io.learnops.workers.ports.CostLedger;
+import io.learnops.workers.ports.Notifier;
 import io.learnops.workers.ports.ProgramRegistry;
 import io.learnops.workers.ports.ReportStore;
 import io.learnops.workers.ports.SessionCalendar;
@@ -64,6 +65,22 @@ class WorkersTestApplication {
   @Bean
   CostLedger costLedger() {
     return mock(CostLedger.class);
+  }
+
+  @Bean
+  RecordingNotifier notifier() {
+    return new RecordingNotifier();
+  }
+
+  /** Keeps the notifications the workers send. */
+  static final class RecordingNotifier implements Notifier {
+
+    final List<Notification> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void send(Notification notification) {
+      sent.add(notification);
+    }
   }
 
   /** Keeps the user-task events the task listener worker records. */
