@@ -8,12 +8,14 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.learnops.engine.Engine;
+import io.learnops.engine.EngineClock;
 import io.learnops.engine.EngineConfig;
 import io.learnops.engine.bpmn.EngineEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ abstract class ProcessTestBase {
   static final Path WORKFLOWS = Path.of("..", "workflows");
   static final Duration WAIT = Duration.ofSeconds(60);
   static final List<EngineEvent> EVENTS = new CopyOnWriteArrayList<>();
+  /** The engine's clock: stands still unless a test moves it (timers). */
+  static final EngineClock CLOCK = EngineClock.controlled(Instant.parse("2026-05-04T09:00:00Z"));
   static final Engine ENGINE = startEngine();
   static final WireMockServer SYSTEMS = startWireMock();
 
@@ -59,7 +63,7 @@ abstract class ProcessTestBase {
 
   private static Engine startEngine() {
     try {
-      Engine engine = Engine.start(EngineConfig.forTests());
+      Engine engine = Engine.start(EngineConfig.forTests().withClock(CLOCK));
       engine.processor().addEventListener(EVENTS::add);
       Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
       return engine;
