@@ -59,9 +59,14 @@ public final class ConnectorErrors {
     }
   }
 
-  /** The job failure for a technical failure: one retry fewer, with back-off. */
+  /**
+   * The job failure for a technical failure: one retry fewer, with back-off. More results than
+   * the worker allows ({@code RESULT_TOO_LARGE}) will not shrink by waiting: no retries left, so
+   * the incident asks for narrower criteria at once.
+   */
   public static JobError failure(ActivatedJob job, TechnicalFailure failure) {
-    int retriesLeft = Math.max(0, job.getRetries() - 1);
+    int retriesLeft = failure.kind() == TechnicalFailure.Kind.RESULT_TOO_LARGE ? 0
+        : Math.max(0, job.getRetries() - 1);
     return CamundaError.jobError(failure.getMessage(), null, retriesLeft,
         backoff(job.getRetries(), failure.retryAfter()), failure);
   }

@@ -56,6 +56,13 @@ class ConnectorErrorsTest {
   }
 
   @Test
+  void too_many_results_are_an_incident_at_once_since_waiting_does_not_narrow_them() {
+    assertThatThrownBy(() -> ConnectorErrors.call(Jobs.job(3), () -> {
+      throw new TechnicalFailure("scim", Kind.RESULT_TOO_LARGE, "more than 10000", null);
+    })).isInstanceOfSatisfying(JobError.class, error -> assertThat(error.getRetries()).isZero());
+  }
+
+  @Test
   void a_rejection_the_model_catches_becomes_that_bpmn_error_with_the_reason() {
     assertThatThrownBy(() -> ConnectorErrors.call(Jobs.job(), () -> {
       throw NO;
