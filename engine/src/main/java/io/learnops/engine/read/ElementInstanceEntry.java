@@ -3,7 +3,6 @@ package io.learnops.engine.read;
 /**
  * One execution of an element, running or finished.
  *
- * @param elementName the element's name in the model, or null
  * @param type Zeebe's element type name (SERVICE_TASK, PROCESS, …)
  * @param state ACTIVE, COMPLETED or TERMINATED
  * @param endDate epoch millis, or -1 while it runs
@@ -16,7 +15,6 @@ public record ElementInstanceEntry(
     long processDefinitionKey,
     String processDefinitionId,
     String elementId,
-    String elementName,
     String type,
     String state,
     long startDate,
@@ -31,11 +29,11 @@ public record ElementInstanceEntry(
 
   ElementInstanceEntry ended(String finalState, long at) {
     return new ElementInstanceEntry(key, processInstanceKey, processDefinitionKey, processDefinitionId, elementId,
-        elementName, type, finalState, startDate, at, incidentKey, tenantId, flowScopeKey);
+        type, finalState, startDate, at, incidentKey, tenantId, flowScopeKey);
   }
 
   ElementInstanceEntry withIncident(long incident) {
     return new ElementInstanceEntry(key, processInstanceKey, processDefinitionKey, processDefinitionId, elementId,
-        elementName, type, state, startDate, endDate, incident, tenantId, flowScopeKey);
+        type, state, startDate, endDate, incident, tenantId, flowScopeKey);
   }
 }

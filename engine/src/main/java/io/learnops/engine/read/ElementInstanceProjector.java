@@ -8,11 +8,9 @@ import java.util.Set;
 final class ElementInstanceProjector implements Projector {
 
   private final EntityStore<ElementInstanceEntry> store;
-  private final EntityStore<ProcessDefinitionEntry> definitions;
 
-  ElementInstanceProjector(EntityStore<ElementInstanceEntry> store, EntityStore<ProcessDefinitionEntry> definitions) {
+  ElementInstanceProjector(EntityStore<ElementInstanceEntry> store) {
     this.store = store;
-    this.definitions = definitions;
   }
 
   @Override
@@ -36,9 +34,8 @@ final class ElementInstanceProjector implements Projector {
   }
 
   private void put(ElementInstance i) {
-    final String name = definitions.get(i.processDefinitionKey).flatMap(d -> d.nameOf(i.elementId)).orElse(null);
     store.put(i.key, i.processInstanceKey, new ElementInstanceEntry(i.key, i.processInstanceKey,
-        i.processDefinitionKey, i.bpmnProcessId, i.elementId, name, i.type.name(), "ACTIVE", i.createdAt, -1, -1,
+        i.processDefinitionKey, i.bpmnProcessId, i.elementId, i.type.name(), "ACTIVE", i.createdAt, -1, -1,
         i.tenantId, i.flowScopeKey));
   }
 }

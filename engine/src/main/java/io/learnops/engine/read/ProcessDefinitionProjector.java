@@ -33,6 +33,6 @@ final class ProcessDefinitionProjector implements Projector {
 
   private void put(ProcessDefinition d) {
     store.put(d.key, -1, new ProcessDefinitionEntry(d.key, d.bpmnProcessId, d.version, d.resourceName, d.tenantId,
-        new String(d.resource, StandardCharsets.UTF_8), ElementNames.of(d.resource)));
+        new String(d.resource, StandardCharsets.UTF_8)));
   }
 }

@@ -3,7 +3,6 @@ package io.learnops.engine.read;
 /**
  * A process instance, running or finished.
  *
- * @param processDefinitionName the process's name in the model, or null
  * @param state ACTIVE, COMPLETED or TERMINATED
  * @param endDate epoch millis, or -1 while it runs
  * @param parentProcessInstanceKey the calling instance, or -1
@@ -13,7 +12,6 @@ public record ProcessInstanceEntry(
     long key,
     long processDefinitionKey,
     String processDefinitionId,
-    String processDefinitionName,
     int processDefinitionVersion,
     String state,
     long startDate,
@@ -24,12 +22,12 @@ public record ProcessInstanceEntry(
     long parentElementInstanceKey) {
 
   ProcessInstanceEntry ended(String finalState, long at) {
-    return new ProcessInstanceEntry(key, processDefinitionKey, processDefinitionId, processDefinitionName,
+    return new ProcessInstanceEntry(key, processDefinitionKey, processDefinitionId,
         processDefinitionVersion, finalState, startDate, at, hasIncident, tenantId, parentProcessInstanceKey, parentElementInstanceKey);
   }
 
   ProcessInstanceEntry withIncident(boolean incident) {
-    return new ProcessInstanceEntry(key, processDefinitionKey, processDefinitionId, processDefinitionName,
+    return new ProcessInstanceEntry(key, processDefinitionKey, processDefinitionId,
         processDefinitionVersion, state, startDate, endDate, incident, tenantId, parentProcessInstanceKey, parentElementInstanceKey);
   }
 }

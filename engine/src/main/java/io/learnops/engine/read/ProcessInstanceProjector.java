@@ -12,13 +12,10 @@ import java.util.Set;
 final class ProcessInstanceProjector implements Projector {
 
   private final EntityStore<ProcessInstanceEntry> store;
-  private final EntityStore<ProcessDefinitionEntry> definitions;
   private final History history;
 
-  ProcessInstanceProjector(EntityStore<ProcessInstanceEntry> store, EntityStore<ProcessDefinitionEntry> definitions,
-      History history) {
+  ProcessInstanceProjector(EntityStore<ProcessInstanceEntry> store, History history) {
     this.store = store;
-    this.definitions = definitions;
     this.history = history;
   }
 
@@ -53,8 +50,7 @@ final class ProcessInstanceProjector implements Projector {
   private void put(ElementInstance i, Lookup lookup) {
     final long parentProcessInstanceKey = i.parentElementInstanceKey < 0 ? -1
         : lookup.instance(i.parentElementInstanceKey).map(p -> p.processInstanceKey).orElse(-1L);
-    final String name = definitions.get(i.processDefinitionKey).flatMap(ProcessDefinitionEntry::name).orElse(null);
-    store.put(i.key, i.key, new ProcessInstanceEntry(i.key, i.processDefinitionKey, i.bpmnProcessId, name, i.version,
+    store.put(i.key, i.key, new ProcessInstanceEntry(i.key, i.processDefinitionKey, i.bpmnProcessId, i.version,
         "ACTIVE", i.createdAt, -1, false, i.tenantId, parentProcessInstanceKey, i.parentElementInstanceKey));
   }
 }

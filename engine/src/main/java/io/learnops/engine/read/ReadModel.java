@@ -48,6 +48,7 @@ public final class ReadModel implements StateProjection {
       sequenceFlows, variables, incidents, jobs, messageSubscriptions, correlatedMessages, decisionDefinitions,
       decisionRequirements, decisionInstances, userTasks);
 
+  private final ProcessNames names = new ProcessNames(processDefinitions);
   private final ReadKeys keys = new ReadKeys();
   private final History history;
   /** in seeding order: what an entry refers to is seeded before it */
@@ -66,8 +67,8 @@ public final class ReadModel implements StateProjection {
     projectors = List.of(
         new ProcessDefinitionProjector(processDefinitions),
         new DecisionDefinitionProjector(decisionDefinitions, decisionRequirements),
-        new ProcessInstanceProjector(processInstances, processDefinitions, history),
-        new ElementInstanceProjector(elementInstances, processDefinitions),
+        new ProcessInstanceProjector(processInstances, history),
+        new ElementInstanceProjector(elementInstances),
         new SequenceFlowProjector(sequenceFlows, keys),
         new IncidentProjector(incidents, elementInstances, processInstances),
         new JobProjector(jobs),
@@ -111,9 +112,14 @@ public final class ReadModel implements StateProjection {
    */
   public void clear() {
     stores.forEach(EntityStore::clear);
+    names.clear();
     history.clear();
     variableProjector.clear();
     keys.reset();
+  }
+
+  public ProcessNames names() {
+    return names;
   }
 
   public EntityStore<ProcessDefinitionEntry> processDefinitions() {

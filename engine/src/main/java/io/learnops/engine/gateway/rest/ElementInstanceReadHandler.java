@@ -9,14 +9,20 @@ import java.util.List;
 /** {@code /v2/element-instances}: search and get. */
 final class ElementInstanceReadHandler implements ResourceHandler {
 
-  private static final Schema<ElementInstanceEntry> SCHEMA =
-      Schema.<ElementInstanceEntry>of("element instances", ElementInstanceEntry::key)
+  private final ReadModel read;
+  private final JsonMapping json;
+  private final Schema<ElementInstanceEntry> schema;
+
+  ElementInstanceReadHandler(ReadModel read, JsonMapping json) {
+    this.read = read;
+    this.json = json;
+    this.schema = Schema.<ElementInstanceEntry>of("element instances", ElementInstanceEntry::key)
           .key("elementInstanceKey", ElementInstanceEntry::key)
           .key("processInstanceKey", ElementInstanceEntry::processInstanceKey)
           .key("processDefinitionKey", ElementInstanceEntry::processDefinitionKey)
           .string("processDefinitionId", ElementInstanceEntry::processDefinitionId)
           .string("elementId", ElementInstanceEntry::elementId)
-          .string("elementName", ElementInstanceEntry::elementName)
+          .string("elementName", this::nameOf)
           .string("type", ElementInstanceEntry::type)
           .string("state", ElementInstanceEntry::state)
           .bool("hasIncident", ElementInstanceEntry::hasIncident)
@@ -25,13 +31,6 @@ final class ElementInstanceReadHandler implements ResourceHandler {
           .date("startDate", ElementInstanceEntry::startDate)
           .date("endDate", ElementInstanceEntry::endDate)
           .key("elementInstanceScopeKey", ElementInstanceEntry::flowScopeKey);
-
-  private final ReadModel read;
-  private final JsonMapping json;
-
-  ElementInstanceReadHandler(ReadModel read, JsonMapping json) {
-    this.read = read;
-    this.json = json;
   }
 
   @Override
@@ -42,24 +41,27 @@ final class ElementInstanceReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.elementInstances().all(), json.tree(request.body()), SCHEMA),
-        ElementInstanceReadHandler::render);
+    return ReadReplies.page(Search.run(read.elementInstances().all(), json.tree(request.body()), schema),
+        this::render);
   }
 
   private Reply<?> get(RestRequest request) {
     final long key = request.pathKey("elementInstanceKey");
-    return ReadReplies.one(read.elementInstances().get(key), "an element instance", key,
-        ElementInstanceReadHandler::render);
+    return ReadReplies.one(read.elementInstances().get(key), "an element instance", key, this::render);
   }
 
-  private static JsonItem render(ElementInstanceEntry e) {
+  private String nameOf(ElementInstanceEntry e) {
+    return read.names().elementName(e.processDefinitionKey(), e.elementId()).orElse(null);
+  }
+
+  private JsonItem render(ElementInstanceEntry e) {
     return new JsonItem()
         .key("elementInstanceKey", e.key())
         .key("processInstanceKey", e.processInstanceKey())
         .key("processDefinitionKey", e.processDefinitionKey())
         .put("processDefinitionId", e.processDefinitionId())
         .put("elementId", e.elementId())
-        .put("elementName", e.elementName())
+        .put("elementName", nameOf(e))
         .put("type", e.type())
         .put("state", e.state())
         .put("hasIncident", e.hasIncident())

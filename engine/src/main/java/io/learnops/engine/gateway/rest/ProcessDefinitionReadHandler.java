@@ -23,7 +23,7 @@ final class ProcessDefinitionReadHandler implements ResourceHandler {
     this.schema = Schema.<ProcessDefinitionEntry>of("process definitions", ProcessDefinitionEntry::key)
         .key("processDefinitionKey", ProcessDefinitionEntry::key)
         .string("processDefinitionId", ProcessDefinitionEntry::processDefinitionId)
-        .string("name", d -> d.name().orElse(null))
+        .string("name", this::nameOf)
         .string("resourceName", ProcessDefinitionEntry::resourceName)
         .integer("version", ProcessDefinitionEntry::version)
         .string("versionTag", d -> null)
@@ -47,13 +47,13 @@ final class ProcessDefinitionReadHandler implements ResourceHandler {
 
   private Reply<?> search(RestRequest request) {
     return ReadReplies.page(Search.run(read.processDefinitions().all(), json.tree(request.body()), schema),
-        ProcessDefinitionReadHandler::render);
+        this::render);
   }
 
   private Reply<?> get(RestRequest request) {
     final long key = request.pathKey("processDefinitionKey");
     return ReadReplies.one(read.processDefinitions().get(key), "a process definition", key,
-        ProcessDefinitionReadHandler::render);
+        this::render);
   }
 
   private Reply<?> xml(RestRequest request) {
@@ -78,11 +78,15 @@ final class ProcessDefinitionReadHandler implements ResourceHandler {
     return latest.values().stream().map(ProcessDefinitionEntry::key).collect(Collectors.toSet());
   }
 
-  static JsonItem render(ProcessDefinitionEntry d) {
+  private String nameOf(ProcessDefinitionEntry d) {
+    return read.names().processName(d.key()).orElse(null);
+  }
+
+  private JsonItem render(ProcessDefinitionEntry d) {
     return new JsonItem()
         .key("processDefinitionKey", d.key())
         .put("processDefinitionId", d.processDefinitionId())
-        .put("name", d.name().orElse(null))
+        .put("name", nameOf(d))
         .put("resourceName", d.resourceName())
         .put("version", d.version())
         .put("tenantId", d.tenantId())

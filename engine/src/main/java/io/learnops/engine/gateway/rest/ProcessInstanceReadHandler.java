@@ -39,7 +39,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
         .key("processInstanceKey", ProcessInstanceEntry::key)
         .key("processDefinitionKey", ProcessInstanceEntry::processDefinitionKey)
         .string("processDefinitionId", ProcessInstanceEntry::processDefinitionId)
-        .string("processDefinitionName", ProcessInstanceEntry::processDefinitionName)
+        .string("processDefinitionName", this::nameOf)
         .integer("processDefinitionVersion", ProcessInstanceEntry::processDefinitionVersion)
         .string("processDefinitionVersionTag", p -> null)
         .key("parentProcessInstanceKey", ProcessInstanceEntry::parentProcessInstanceKey)
@@ -96,20 +96,20 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
 
   private Reply<?> search(RestRequest request) {
     return ReadReplies.page(Search.run(read.processInstances().all(), json.tree(request.body()), schema),
-        ProcessInstanceReadHandler::render);
+        this::render);
   }
 
   private Reply<?> get(RestRequest request) {
     final long key = request.pathKey("processInstanceKey");
     return ReadReplies.one(read.processInstances().get(key), "a process instance", key,
-        ProcessInstanceReadHandler::render);
+        this::render);
   }
 
   private Reply<?> sequenceFlows(RestRequest request) {
     final long key = existing(request).key();
     return ReadReplies.list(read.sequenceFlows().all().stream()
         .filter(flow -> flow.processInstanceKey() == key)
-        .map(ProcessInstanceReadHandler::render)
+        .map(ProcessInstanceReadHandler::renderFlow)
         .toList());
   }
 
@@ -122,7 +122,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
       chain.addFirst(new JsonItem()
           .key("processInstanceKey", instance.key())
           .key("processDefinitionKey", instance.processDefinitionKey())
-          .put("processDefinitionName", instance.processDefinitionName()));
+          .put("processDefinitionName", nameOf(instance)));
       current = instance.parentProcessInstanceKey() < 0 ? Optional.empty()
           : read.processInstances().get(instance.parentProcessInstanceKey());
     }
@@ -146,12 +146,16 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
     return ReadReplies.found(read.processInstances().get(key), "a process instance", key).orElseThrow();
   }
 
-  static JsonItem render(ProcessInstanceEntry p) {
+  private String nameOf(ProcessInstanceEntry p) {
+    return read.names().processName(p.processDefinitionKey()).orElse(null);
+  }
+
+  private JsonItem render(ProcessInstanceEntry p) {
     return new JsonItem()
         .key("processInstanceKey", p.key())
         .key("processDefinitionKey", p.processDefinitionKey())
         .put("processDefinitionId", p.processDefinitionId())
-        .put("processDefinitionName", p.processDefinitionName())
+        .put("processDefinitionName", nameOf(p))
         .put("processDefinitionVersion", p.processDefinitionVersion())
         .key("parentProcessInstanceKey", p.parentProcessInstanceKey())
         .key("parentElementInstanceKey", p.parentElementInstanceKey())
@@ -162,7 +166,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
         .put("tenantId", p.tenantId());
   }
 
-  private static JsonItem render(SequenceFlowEntry flow) {
+  private static JsonItem renderFlow(SequenceFlowEntry flow) {
     return new JsonItem()
         .put("sequenceFlowId", flow.sequenceFlowId())
         .put("elementId", flow.sequenceFlowId())
