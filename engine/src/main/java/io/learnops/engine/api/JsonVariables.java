@@ -11,8 +11,14 @@ import java.util.Map;
 /** Parses and writes variable documents: a JSON object whose members are the variables. */
 public final class JsonVariables {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  /**
+   * Decimals stay as they were sent: exact big decimals in the tree (Jackson's default node
+   * factory strips trailing zeros, so 1850.00 would come back as 1.85E+3) and plain on output.
+   */
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private JsonVariables() {}

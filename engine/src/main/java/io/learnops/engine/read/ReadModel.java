@@ -62,7 +62,8 @@ public final class ReadModel implements StateProjection {
     if (retention < 0) {
       throw new IllegalArgumentException("retention must not be negative, but was " + retention);
     }
-    final ObjectMapper json = new ObjectMapper();
+    final ObjectMapper json = new ObjectMapper()
+        .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     history = new History(retention, stores);
     projectors = List.of(
         new ProcessDefinitionProjector(processDefinitions),

@@ -128,4 +128,21 @@ class VariableScenarioTest {
 
     assertThat(activateOne(client, "bad-mapping-" + transport).getVariablesAsMap()).containsEntry("limit", 900);
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aDecimalAmountIsReadBackAsAPlainNumber(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "quote-amount-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("order", t -> t.zeebeJobType(id)).endEvent().done());
+
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("quotedCost", new java.math.BigDecimal("1850.00"))).send().join();
+
+    final String stored = client.newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(instance.getProcessInstanceKey()).name("quotedCost"))
+        .send().join().items().get(0).getValue();
+    assertThat(stored).startsWith("1850").doesNotContain("E");
+  }
 }

@@ -29,6 +29,9 @@ final class JsonMapping {
       new ObjectMapper()
           // same number handling as JsonVariables, so that decimals reach the engine unrounded
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          // and keep them as sent: the default node factory strips trailing zeros (1850.00 → 1.85E+3)
+          .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+          .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
           // newer clients may send optional fields this engine does not know; they must not fail
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
