@@ -1,7 +1,7 @@
 package io.learnops.app.evaluation;
 
 import io.learnops.app.programs.EvaluationResult;
-import io.learnops.app.programs.ProgramService;
+import io.learnops.app.programs.ProgramRepository;
 import io.learnops.workers.ports.ReportStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcReportStore implements ReportStore {
 
   private final JdbcClient jdbc;
-  private final ProgramService programs;
+  private final ProgramRepository programs;
   private final TransactionTemplate transactions;
   private final Environment environment;
   private final Clock clock;
 
-  JdbcReportStore(JdbcClient jdbc, ProgramService programs, TransactionTemplate transactions,
+  JdbcReportStore(JdbcClient jdbc, ProgramRepository programs, TransactionTemplate transactions,
       Environment environment, Clock clock) {
     this.jdbc = jdbc;
     this.programs = programs;
@@ -68,7 +68,7 @@ public class JdbcReportStore implements ReportStore {
     jdbc.sql("delete from program_evaluation where program_id = :id and metric in (:names)")
         .param("id", id).param("names", toList(ReportMetrics.names()))
         .update();
-    metrics.forEach((metric, value) -> programs.recordEvaluationResult(id, new EvaluationResult(metric, value, now)));
+    metrics.forEach((metric, value) -> programs.addEvaluationResult(id, new EvaluationResult(metric, value, now)));
   }
 
   private static java.util.List<String> toList(Iterable<String> names) {
@@ -81,7 +81,7 @@ public class JdbcReportStore implements ReportStore {
   private Optional<UUID> registered(String programId) {
     try {
       final UUID id = UUID.fromString(programId);
-      return programs.find(id).map(p -> id);
+      return programs.findById(id).map(p -> id);
     } catch (IllegalArgumentException notAUuid) {
       return Optional.empty();
     }
