@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -26,11 +27,26 @@ final class ProgramApi {
       @Schema(example = "250") @NotNull @Positive @Max(1_000_000) Integer audienceSize,
       @Schema(example = "12000.00", description = "in the company's currency")
           @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal budget,
-      @Schema(description = "required by a regulation", defaultValue = "false") Boolean compliance) {
+      @Schema(description = "required by a regulation", defaultValue = "false") Boolean compliance,
+      @Schema(description = "topic for the duplicate check; default the title") @Size(max = 200) String topic,
+      @Schema(description = "triage: business impact; default medium", allowableValues = {"low", "medium", "high"})
+          @Pattern(regexp = "low|medium|high") String businessImpact,
+      @Schema(description = "triage: urgency; default medium", allowableValues = {"low", "medium", "high"})
+          @Pattern(regexp = "low|medium|high") String urgency,
+      @Schema(description = "triage: regulatory risk; default mandatory when compliance, else none",
+          allowableValues = {"none", "elevated", "mandatory"})
+          @Pattern(regexp = "none|elevated|mandatory") String regulatoryRisk,
+      @Schema(description = "SCIM filter of the audience; default department eq \"<businessUnit>\"",
+          example = "department eq \"Customer Support\"") @Size(max = 1000) String audienceCriteria) {
 
     NewProgram toNewProgram() {
       return new NewProgram(title.strip(), requester.strip(), businessUnit.strip(), audienceSize, budget,
           Boolean.TRUE.equals(compliance));
+    }
+
+    IntakeProfile toProfile() {
+      return IntakeProfile.defaults(toNewProgram())
+          .withOverrides(topic, businessImpact, urgency, regulatoryRisk, audienceCriteria);
     }
   }
 

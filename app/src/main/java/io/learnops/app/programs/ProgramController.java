@@ -41,7 +41,7 @@ class ProgramController {
   @ApiResponse(responseCode = "400", description = "Invalid request; `errors` lists each field and what is wrong")
   @ApiResponse(responseCode = "503", description = "The engine refused or is unreachable (e.g. the process is not deployed); nothing was registered")
   ResponseEntity<ProgramCreated> create(@Valid @RequestBody IntakeRequest request) {
-    final Program program = programs.start(request.toNewProgram());
+    final Program program = programs.start(request.toNewProgram(), request.toProfile(), java.util.Map.of());
     return ResponseEntity
         .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(program.id()).toUri())
         .body(new ProgramCreated(program.id(), program.processInstanceKey().orElseThrow(), program.status()));

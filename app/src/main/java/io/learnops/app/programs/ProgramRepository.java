@@ -27,9 +27,27 @@ public class ProgramRepository {
   }
 
   public void insert(Program program) {
+    insert(program, null);
+  }
+
+  /**
+   * Inserts the program with its intake profile (may be null). A {@code requestRef} that exists
+   * already is a {@link DuplicateKeyException}.
+   */
+  public void insert(Program program, IntakeProfile profile) {
+    final Optional<IntakeProfile> p = Optional.ofNullable(profile);
     jdbc.sql("insert into learning_program (" + PROGRAM_COLUMNS + """
+              , topic, business_impact, urgency, regulatory_risk, audience_criteria, linked_program_id, request_ref
             ) values (:id, :title, :requester, :businessUnit, :audienceSize, :budget, :compliance,
-              :currentStage, :status, :processInstanceKey, :createdAt, :updatedAt, :endedAt)""")
+              :currentStage, :status, :processInstanceKey, :createdAt, :updatedAt, :endedAt,
+              :topic, :businessImpact, :urgency, :regulatoryRisk, :audienceCriteria, :linkedProgramId, :requestRef)""")
+        .param("topic", p.map(IntakeProfile::topic).orElse(null))
+        .param("businessImpact", p.map(IntakeProfile::businessImpact).orElse(null))
+        .param("urgency", p.map(IntakeProfile::urgency).orElse(null))
+        .param("regulatoryRisk", p.map(IntakeProfile::regulatoryRisk).orElse(null))
+        .param("audienceCriteria", p.map(IntakeProfile::audienceCriteria).orElse(null))
+        .param("linkedProgramId", p.flatMap(IntakeProfile::linkedProgramId).orElse(null))
+        .param("requestRef", p.flatMap(IntakeProfile::requestRef).orElse(null))
         .param("id", program.id())
         .param("title", program.title())
         .param("requester", program.requester())
@@ -196,6 +214,19 @@ public class ProgramRepository {
         .query((rs, row) -> new EvaluationResult(
             rs.getString("metric"), rs.getBigDecimal("metric_value"), instant(rs, "recorded_at")))
         .list();
+  }
+
+  /** The program's intake profile; empty for an unknown id (or a row stored before V2). */
+  public Optional<IntakeProfile> profile(UUID id) {
+    return jdbc.sql("""
+            select topic, business_impact, urgency, regulatory_risk, audience_criteria, linked_program_id, request_ref
+              from learning_program where id = :id and business_impact is not null""")
+        .param("id", id)
+        .query((rs, row) -> new IntakeProfile(rs.getString("topic"), rs.getString("business_impact"),
+            rs.getString("urgency"), rs.getString("regulatory_risk"), rs.getString("audience_criteria"),
+            Optional.ofNullable(rs.getObject("linked_program_id", UUID.class)),
+            Optional.ofNullable(rs.getString("request_ref"))))
+        .optional();
   }
 
   private static Program program(ResultSet rs, int row) throws SQLException {

@@ -38,11 +38,23 @@ public class ProgramService {
   }
 
   public Program start(NewProgram request) {
+    return start(request, IntakeProfile.defaults(request), Map.of());
+  }
+
+  /**
+   * Starts a program with its intake profile; {@code extraVariables} (e.g. the report of the
+   * program an improvement request improves) are passed to the process as they are. A profile
+   * whose {@code requestRef} exists already is a {@link org.springframework.dao.DuplicateKeyException}
+   * before anything is started.
+   */
+  public Program start(NewProgram request, IntakeProfile profile, Map<String, Object> extraVariables) {
     final Program program = Program.intake(UUID.randomUUID(), request, clock.instant());
-    repository.insert(program);
+    repository.insert(program, profile);
     final long processInstanceKey;
     try {
-      processInstanceKey = processes.start(variables(program));
+      final Map<String, Object> variables = variables(program, profile);
+      variables.putAll(extraVariables);
+      processInstanceKey = processes.start(variables);
     } catch (ErrorResponseException e) {
       repository.delete(program.id());
       throw e;
@@ -50,6 +62,14 @@ public class ProgramService {
     repository.markStarted(program.id(), processInstanceKey, clock.instant());
     LOG.info("Program {} '{}' started as process instance {}", program.id(), program.title(), processInstanceKey);
     return repository.findById(program.id()).orElseThrow();
+  }
+
+  public java.util.Optional<Program> find(UUID id) {
+    return repository.findById(id);
+  }
+
+  public java.util.Optional<IntakeProfile> profile(UUID id) {
+    return repository.profile(id);
   }
 
   public List<Program> list(int limit) {
@@ -104,7 +124,14 @@ public class ProgramService {
     repository.addEvaluationResult(id, result);
   }
 
-  private static Map<String, Object> variables(Program program) {
+  /**
+   * The variables {@code learning-program} and its intake stage read: validate-request
+   * ({@code programId, requester, title, businessImpact, audienceSize, regulatoryRisk, urgency}),
+   * the {@code intake-triage} decision (the same rubric values) and check-duplicates
+   * ({@code topic, audienceCriteria}); {@code businessUnit}, {@code budget}, {@code compliance}
+   * for later stages and the forms.
+   */
+  static Map<String, Object> variables(Program program, IntakeProfile profile) {
     final Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("programId", program.id().toString());
     variables.put("title", program.title());
@@ -113,6 +140,12 @@ public class ProgramService {
     variables.put("audienceSize", program.audienceSize());
     variables.put("budget", program.budget());
     variables.put("compliance", program.compliance());
+    variables.put("topic", profile.topic());
+    variables.put("businessImpact", profile.businessImpact());
+    variables.put("urgency", profile.urgency());
+    variables.put("regulatoryRisk", profile.regulatoryRisk());
+    variables.put("audienceCriteria", profile.audienceCriteria());
+    profile.linkedProgramId().ifPresent(id -> variables.put("linkedProgramId", id.toString()));
     return variables;
   }
 }
