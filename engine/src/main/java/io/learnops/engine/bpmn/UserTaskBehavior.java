@@ -99,6 +99,7 @@ public final class UserTaskBehavior {
     task.customHeaders = new LinkedHashMap<>(definition.headers());
     task.creationDate = executor.now();
     state.userTasks.put(task.key, task);
+    instance.userTaskKey = task.key;
     begin(task, UserTask.State.CREATING, "");
   }
 
@@ -125,29 +126,28 @@ public final class UserTaskBehavior {
 
   /** The element was terminated: the task is canceled, and whoever waits on a transition is told. */
   void cancel(ElementInstance instance, FlowNode node) {
-    state.userTasks.values().stream()
-        .filter(task -> task.elementInstanceKey == instance.key && !task.isFinal())
-        .findFirst()
-        .ifPresent(task -> {
-          if (task.state != UserTask.State.CREATED && task.state != UserTask.State.CREATING) {
-            effects.userTaskTransitionsEnded.put(task.key,
-                Optional.of("the user task was canceled while its %s was in progress".formatted(lower(task.state))));
-          }
-          task.state = UserTask.State.CANCELING;
-          task.action = "";
-          event(task, CANCELING);
-          for (final Listener listener : node.userTask().listenersFor(CANCELING)) {
-            executor.createJob(instance, listenerJob(listener, CANCELING)).ifPresent(job -> {
-              job.userTaskKey = task.key;
-              job.detached = true;
-            });
-          }
-          instance.jobKey = -1; // the canceling listeners' jobs run on their own
-          task.state = UserTask.State.CANCELED;
-          task.completionDate = executor.now();
-          event(task, "CANCELED");
-          state.userTasks.remove(task.key);
-        });
+    openTaskOf(instance).ifPresent(task -> cancel(task, instance, node));
+  }
+
+  private void cancel(UserTask task, ElementInstance instance, FlowNode node) {
+    if (task.state != UserTask.State.CREATED && task.state != UserTask.State.CREATING) {
+      effects.userTaskTransitionsEnded.put(task.key,
+          Optional.of("the user task was canceled while its %s was in progress".formatted(lower(task.state))));
+    }
+    task.state = UserTask.State.CANCELING;
+    task.action = "";
+    event(task, CANCELING);
+    for (final Listener listener : node.userTask().listenersFor(CANCELING)) {
+      executor.createJob(instance, listenerJob(listener, CANCELING)).ifPresent(job -> {
+        job.userTaskKey = task.key;
+        job.detached = true;
+      });
+    }
+    instance.jobKey = -1; // the canceling listeners' jobs run on their own
+    task.state = UserTask.State.CANCELED;
+    task.completionDate = executor.now();
+    event(task, "CANCELED");
+    state.userTasks.remove(task.key);
   }
 
   // ---- task listeners -------------------------------------------------------------------
@@ -223,10 +223,11 @@ public final class UserTaskBehavior {
 
   /** Runs the task listener the task waits for again (after an incident on its job type was resolved). */
   void retryListener(ElementInstance instance) {
-    state.userTasks.values().stream()
-        .filter(task -> task.elementInstanceKey == instance.key && !task.isFinal())
-        .findFirst()
-        .ifPresent(task -> runNextListener(task, instance));
+    openTaskOf(instance).ifPresent(task -> runNextListener(task, instance));
+  }
+
+  private Optional<UserTask> openTaskOf(ElementInstance instance) {
+    return Optional.ofNullable(state.userTasks.get(instance.userTaskKey)).filter(task -> !task.isFinal());
   }
 
   private void finish(UserTask task, ElementInstance instance) {

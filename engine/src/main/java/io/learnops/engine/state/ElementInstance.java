@@ -48,6 +48,8 @@ public final class ElementInstance {
    * instance runs, no other message with the key starts the same process.
    */
   public String messageStartCorrelationKey;
+  /** for a user task element: its open user task; else -1 */
+  public long userTaskKey = -1;
   /** how many of the element's start execution listeners have completed */
   public int startListenersDone;
   /** how many of the element's end execution listeners have completed */
