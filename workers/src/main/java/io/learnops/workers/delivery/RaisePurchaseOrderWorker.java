@@ -7,7 +7,7 @@ import io.camunda.client.exception.CamundaError;
 import io.learnops.connectors.vendor.Money;
 import io.learnops.connectors.vendor.PurchaseOrder;
 import io.learnops.connectors.vendor.PurchaseOrderConfirmation;
-import io.learnops.connectors.vendor.VendorClient;
+import io.learnops.workers.support.VendorClients;
 import io.learnops.workers.support.ConnectorErrors;
 import io.learnops.workers.support.ConnectorsProperties;
 import io.learnops.workers.support.Variables;
@@ -27,11 +27,11 @@ public class RaisePurchaseOrderWorker {
 
   static final String TYPE = "learnops.delivery.raise-purchase-order";
 
-  private final VendorClient vendor;
+  private final VendorClients vendors;
   private final ConnectorsProperties.Vendor settings;
 
-  public RaisePurchaseOrderWorker(VendorClient vendor, ConnectorsProperties properties) {
-    this.vendor = vendor;
+  public RaisePurchaseOrderWorker(VendorClients vendors, ConnectorsProperties properties) {
+    this.vendors = vendors;
     this.settings = properties.vendor();
   }
 
@@ -51,7 +51,7 @@ public class RaisePurchaseOrderWorker {
         settings.costCenter(), List.of(new PurchaseOrder.Line("Training for program " + programId,
             1, total)));
     PurchaseOrderConfirmation confirmation = ConnectorErrors.call(job,
-        () -> vendor.placePurchaseOrder(order, idempotencyKey(programId, vendorId)));
+        () -> vendors.forVendor(vendorId).placePurchaseOrder(order, idempotencyKey(programId, vendorId)));
     return new Result(confirmation.poNumber());
   }
 

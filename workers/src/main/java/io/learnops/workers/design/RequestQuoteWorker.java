@@ -6,7 +6,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 import io.learnops.connectors.vendor.QuoteRequest;
-import io.learnops.connectors.vendor.VendorClient;
+import io.learnops.workers.support.VendorClients;
 import io.learnops.workers.support.ConnectorErrors;
 import io.learnops.workers.support.ConnectorsProperties;
 import io.learnops.workers.support.Variables;
@@ -32,11 +32,11 @@ public class RequestQuoteWorker {
   static final String VENDOR_UNAVAILABLE = "VENDOR_UNAVAILABLE";
   static final Period DELIVERY_WINDOW = Period.ofDays(90);
 
-  private final VendorClient vendors;
+  private final VendorClients vendors;
   private final String currency;
   private final Clock clock;
 
-  public RequestQuoteWorker(VendorClient vendors, ConnectorsProperties properties, Clock clock) {
+  public RequestQuoteWorker(VendorClients vendors, ConnectorsProperties properties, Clock clock) {
     this.vendors = vendors;
     this.currency = properties.vendor().currency();
     this.clock = clock;
@@ -60,7 +60,7 @@ public class RequestQuoteWorker {
         from.plus(DELIVERY_WINDOW), currency);
     try {
       return new Result(ConnectorErrors.call(job,
-          () -> vendors.requestQuote(request, idempotencyKey(programId, vendorId)),
+          () -> vendors.forVendor(vendorId).requestQuote(request, idempotencyKey(programId, vendorId)),
           rejection -> ConnectorErrors.bpmnError(VENDOR_UNAVAILABLE, rejection, "vendorError"))
           .quoteRequestId());
     } catch (JobError failure) {

@@ -58,12 +58,15 @@ public class ConnectorsConfiguration {
         timeouts(properties), RetryPolicy.defaults()), runtime);
   }
 
+  /** One client per vendor, made when a job first names the vendor (clients are thread-safe). */
   @Bean
   @ConditionalOnMissingBean
-  VendorClient vendorClient(ConnectorsProperties properties, ConnectorRuntime runtime) {
+  VendorClients vendorClients(ConnectorsProperties properties, ConnectorRuntime runtime) {
     var vendor = properties.vendor();
-    return new VendorClient(new VendorSettings(vendor.baseUrl(), vendor.apiKey(),
-        timeouts(properties), RetryPolicy.defaults()), runtime);
+    var clients = new java.util.concurrent.ConcurrentHashMap<String, VendorClient>();
+    return vendorId -> clients.computeIfAbsent(vendorId, id -> new VendorClient(
+        new VendorSettings(vendor.baseUrlOf(id), vendor.apiKey(), timeouts(properties), RetryPolicy.defaults()),
+        runtime));
   }
 
   private static Timeouts timeouts(ConnectorsProperties properties) {

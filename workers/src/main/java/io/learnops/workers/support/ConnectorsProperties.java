@@ -1,6 +1,7 @@
 package io.learnops.workers.support;
 
 import java.net.URI;
+import java.util.Map;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -43,10 +44,23 @@ public record ConnectorsProperties(
   }
 
   /** Vendor procurement API, the currency of orders and the cost centre billed. */
+  /**
+   * @param baseUrl the vendor API of vendors without an entry in {@code baseUrls}
+   * @param baseUrls each vendor's own API, by vendor id (RFQs and orders go to the vendor they name)
+   */
   public record Vendor(
       @DefaultValue("http://localhost:8080/sandbox/vendor") URI baseUrl,
+      Map<String, URI> baseUrls,
       @DefaultValue("sandbox-key") String apiKey,
       @DefaultValue("EUR") String currency,
       @DefaultValue("LND") String costCenter) {
+
+    public Vendor {
+      baseUrls = baseUrls == null ? Map.of() : Map.copyOf(baseUrls);
+    }
+
+    public URI baseUrlOf(String vendorId) {
+      return baseUrls.getOrDefault(vendorId, baseUrl);
+    }
   }
 }

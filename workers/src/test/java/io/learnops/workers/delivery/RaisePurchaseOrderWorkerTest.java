@@ -31,14 +31,14 @@ class RaisePurchaseOrderWorkerTest {
 
   @BeforeEach
   void setUp() {
-    worker = new RaisePurchaseOrderWorker(TestConnectors.vendor(procurement.baseUrl()),
+    worker = new RaisePurchaseOrderWorker(TestConnectors.vendors(procurement.baseUrl()),
         TestConnectors.properties(procurement.baseUrl()));
   }
 
   @Test
   void a_retried_job_sends_the_same_order_under_the_same_idempotency_key() {
     // given a vendor that answers every order with its confirmation
-    procurement.stubFor(post("/vendor/purchase-orders").willReturn(aResponse().withStatus(201)
+    procurement.stubFor(post("/vendor/v1/purchase-orders").willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"id\":\"vo-1\",\"poNumber\":\"PO-P-1-v1\",\"status\":\"accepted\"}")));
 
@@ -49,7 +49,7 @@ class RaisePurchaseOrderWorkerTest {
 
     // then both requests carry one key, so the vendor places one order
     assertThat(first.purchaseOrderId()).isEqualTo("PO-P-1-v1").isEqualTo(again.purchaseOrderId());
-    procurement.verify(2, postRequestedFor(urlEqualTo("/vendor/purchase-orders"))
+    procurement.verify(2, postRequestedFor(urlEqualTo("/vendor/v1/purchase-orders"))
         .withHeader("Idempotency-Key", equalTo("learnops:purchase-order:P-1:v1"))
         .withRequestBody(equalToJson("""
             {"poNumber":"PO-P-1-v1","quoteId":"q-9",
@@ -59,7 +59,7 @@ class RaisePurchaseOrderWorkerTest {
 
   @Test
   void a_vendor_refusal_is_an_incident_since_the_model_has_no_error_for_it() {
-    procurement.stubFor(post("/vendor/purchase-orders").willReturn(aResponse().withStatus(422)
+    procurement.stubFor(post("/vendor/v1/purchase-orders").willReturn(aResponse().withStatus(422)
         .withHeader("Content-Type", "application/problem+json")
         .withBody("{\"type\":\"https://v.example/problems/quote-expired\",\"title\":\"expired\"}")));
 

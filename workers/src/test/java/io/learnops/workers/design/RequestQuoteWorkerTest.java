@@ -34,14 +34,14 @@ class RequestQuoteWorkerTest {
 
   @BeforeEach
   void setUp() {
-    worker = new RequestQuoteWorker(TestConnectors.vendor(vendor.baseUrl()),
+    worker = new RequestQuoteWorker(TestConnectors.vendors(vendor.baseUrl()),
         TestConnectors.properties(vendor.baseUrl()),
         Clock.fixed(TestConnectors.NOW, ZoneOffset.UTC));
   }
 
   @Test
   void a_retried_rfq_is_sent_under_the_same_key_and_returns_the_vendors_id() {
-    vendor.stubFor(post("/vendor/quote-requests").willReturn(aResponse().withStatus(201)
+    vendor.stubFor(post("/vendor/v1/quote-requests").willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"id\":\"rfq-7\",\"status\":\"open\"}")));
 
@@ -49,7 +49,7 @@ class RequestQuoteWorkerTest {
     var again = worker.requestQuote(Jobs.job(), "P-1", ACME, List.of("GDPR"), "P14D", "GDPR", 40);
 
     assertThat(first.quoteRequestId()).isEqualTo("rfq-7").isEqualTo(again.quoteRequestId());
-    vendor.verify(2, postRequestedFor(urlEqualTo("/vendor/quote-requests"))
+    vendor.verify(2, postRequestedFor(urlEqualTo("/vendor/v1/quote-requests"))
         .withHeader("Idempotency-Key", equalTo("learnops:rfq:P-1:v1"))
         .withRequestBody(equalToJson("""
             {"programRef":"P-1","title":"GDPR","description":"GDPR","participants":40,
@@ -58,7 +58,7 @@ class RequestQuoteWorkerTest {
 
   @Test
   void a_vendor_declining_is_vendor_unavailable() {
-    vendor.stubFor(post("/vendor/quote-requests").willReturn(aResponse().withStatus(422)
+    vendor.stubFor(post("/vendor/v1/quote-requests").willReturn(aResponse().withStatus(422)
         .withHeader("Content-Type", "application/problem+json")
         .withBody("{\"code\":\"capacity_exhausted\",\"detail\":\"fully booked\"}")));
 
@@ -72,7 +72,7 @@ class RequestQuoteWorkerTest {
 
   @Test
   void an_unreachable_vendor_is_retried_and_on_the_last_retry_vendor_unavailable() {
-    vendor.stubFor(post("/vendor/quote-requests").willReturn(aResponse().withStatus(503)));
+    vendor.stubFor(post("/vendor/v1/quote-requests").willReturn(aResponse().withStatus(503)));
 
     assertThatThrownBy(() -> worker.requestQuote(Jobs.job(3), "P-1", ACME, "o", "P14D", "t", 5))
         .isInstanceOfSatisfying(JobError.class, e -> assertThat(e.getRetries()).isEqualTo(2));

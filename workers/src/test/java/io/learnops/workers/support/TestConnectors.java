@@ -38,7 +38,7 @@ public final class TestConnectors {
         new ConnectorsProperties.Scim(URI.create(baseUrl + "/scim/v2"), "token", 100, 1000),
         new ConnectorsProperties.Xapi(URI.create(baseUrl + "/xapi"), "user", "pass",
             "https://learnops.io/xapi/courses/", 10),
-        new ConnectorsProperties.Vendor(URI.create(baseUrl + "/vendor"), "key", "EUR", "LND"),
+        new ConnectorsProperties.Vendor(URI.create(baseUrl + "/vendor"), java.util.Map.of(), "key", "EUR", "LND"),
         Duration.ofSeconds(5), Duration.ofSeconds(20));
   }
 
@@ -66,8 +66,9 @@ public final class TestConnectors {
         timeouts(), retries()), runtime());
   }
 
-  public static VendorClient vendor(String baseUrl) {
-    return new VendorClient(new VendorSettings(URI.create(baseUrl + "/vendor"), "key",
+  /** Every vendor's API at {@code <baseUrl>/vendor/<vendorId>}, as separate vendors would run them. */
+  public static VendorClients vendors(String baseUrl) {
+    return vendorId -> new VendorClient(new VendorSettings(URI.create(baseUrl + "/vendor/" + vendorId), "key",
         timeouts(), retries()), runtime());
   }
 }
