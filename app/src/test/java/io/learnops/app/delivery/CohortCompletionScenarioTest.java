@@ -8,41 +8,28 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.app.programs.StageEvent;
 import io.learnops.app.programs.ProgramService;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import io.learnops.app.support.EmbeddedEngineTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** L&D ops confirm a cohort finished: the delivery stage waiting for it goes on; other stages refuse. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "learnops.engine.grpc-port=0",
-      "learnops.engine.rest-port=0",
-      "learnops.engine.management-port=0",
-      "learnops.models.locations=classpath*:models/*.bpmn",
-      "spring.datasource.url=jdbc:h2:mem:cohort-completion;DB_CLOSE_DELAY=-1"
-    })
+@EmbeddedEngineTest
+@TestPropertySource(properties = {
+    "learnops.models.locations=classpath*:models/*.bpmn",
+    "spring.datasource.url=jdbc:h2:mem:cohort-completion;DB_CLOSE_DELAY=-1"
+})
 class CohortCompletionScenarioTest {
 
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
   @Autowired ProgramService programs;
-
-  @DynamicPropertySource
-  static void engineDataDir(DynamicPropertyRegistry registry) throws IOException {
-    final var dir = Files.createTempDirectory("learnops-app-cohort");
-    registry.add("learnops.engine.data-dir", dir::toString);
-  }
 
   @Test
   void confirmingTheCohortLetsTheWaitingDeliveryGoOnAndOnlyADeliveringProgramCanBeConfirmed() {

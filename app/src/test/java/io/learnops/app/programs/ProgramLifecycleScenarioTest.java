@@ -8,37 +8,30 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.learnops.engine.Engine;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.learnops.app.support.EmbeddedEngineTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The program API end to end on the embedded engine (free ports, a temporary data directory),
  * with a two-stage test double of the learning-program process from src/test/resources/models.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "learnops.engine.grpc-port=0",
-      "learnops.engine.rest-port=0",
-      "learnops.engine.management-port=0",
-      "learnops.models.locations=classpath*:models/*.bpmn",
-      "spring.datasource.url=jdbc:h2:mem:scenario;DB_CLOSE_DELAY=-1"
-    })
+@EmbeddedEngineTest
+@TestPropertySource(properties = {
+    "learnops.models.locations=classpath*:models/*.bpmn",
+    "spring.datasource.url=jdbc:h2:mem:scenario;DB_CLOSE_DELAY=-1"
+})
 class ProgramLifecycleScenarioTest {
 
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
@@ -47,12 +40,6 @@ class ProgramLifecycleScenarioTest {
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
   @Autowired Engine engine;
-
-  @DynamicPropertySource
-  static void engineDataDir(DynamicPropertyRegistry registry) throws IOException {
-    final var dir = Files.createTempDirectory("learnops-app-engine");
-    registry.add("learnops.engine.data-dir", dir::toString);
-  }
 
   @Test
   void intakeStartsTheProcessAndTheDetailShowsTheStageHistory() {

@@ -8,50 +8,37 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.connectors.vendor.webhook.StandardWebhookVerifier;
 import io.learnops.connectors.vendor.webhook.WebhookSecret;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import io.learnops.app.support.EmbeddedEngineTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A vendor's signed quote.ready callback reaches the design stage's vendor branch; a forged one
  * is refused and changes nothing; a redelivery is acknowledged once.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "learnops.engine.grpc-port=0",
-      "learnops.engine.rest-port=0",
-      "learnops.engine.management-port=0",
-      "learnops.models.deploy-on-start=false",
-      "learnops.vendor-webhooks.secrets=" + VendorWebhookScenarioTest.SECRET,
-      "spring.datasource.url=jdbc:h2:mem:vendor-webhooks;DB_CLOSE_DELAY=-1"
-    })
+@EmbeddedEngineTest
+@TestPropertySource(properties = {
+    "learnops.models.deploy-on-start=false",
+    "learnops.vendor-webhooks.secrets=" + VendorWebhookScenarioTest.SECRET,
+    "spring.datasource.url=jdbc:h2:mem:vendor-webhooks;DB_CLOSE_DELAY=-1"
+})
 class VendorWebhookScenarioTest {
 
   static final String SECRET = "whsec_dGVzdC12ZW5kb3Itc2VjcmV0LWZvci13ZWJob29rcw==";
 
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
-
-  @DynamicPropertySource
-  static void engineDataDir(DynamicPropertyRegistry registry) throws IOException {
-    final var dir = Files.createTempDirectory("learnops-app-webhooks");
-    registry.add("learnops.engine.data-dir", dir::toString);
-  }
 
   @BeforeEach
   void deployAVendorBranchWaitingForItsQuote() {

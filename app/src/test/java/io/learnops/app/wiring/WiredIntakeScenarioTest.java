@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import io.learnops.app.support.EmbeddedEngineOnFreePorts;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,12 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-      "learnops.engine.grpc-port=0",
-      "learnops.engine.rest-port=0",
-      "learnops.engine.management-port=0",
-      "spring.datasource.url=jdbc:h2:mem:wired;DB_CLOSE_DELAY=-1"
-    })
+    properties = "spring.datasource.url=jdbc:h2:mem:wired;DB_CLOSE_DELAY=-1")
+@ContextConfiguration(initializers = EmbeddedEngineOnFreePorts.class)
 class WiredIntakeScenarioTest {
 
   private static final int PORT = freePort();
@@ -58,9 +55,7 @@ class WiredIntakeScenarioTest {
   @Autowired ReportStore reports;
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws IOException {
-    final var dir = Files.createTempDirectory("learnops-wired-engine");
-    registry.add("learnops.engine.data-dir", dir::toString);
+  static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
   }
 
