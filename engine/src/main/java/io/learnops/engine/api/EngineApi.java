@@ -194,7 +194,13 @@ public interface EngineApi {
   record FormView(String formId, int version, long formKey, String resourceName, String schema, String tenantId) {}
 
   /** A task listener's verdict: deny the transition, or correct attributes (REST names). */
-  record ListenerResult(boolean denied, String deniedReason, Map<String, Object> corrections) {}
+  record ListenerResult(boolean denied, String deniedReason, Map<String, Object> corrections) {
+    public static final ListenerResult NONE = new ListenerResult(false, null, Map.of());
+
+    public ListenerResult {
+      corrections = corrections == null ? Map.of() : corrections;
+    }
+  }
 
   /** What a task listener's job tells about its user task, as the job record's userTask property. */
   record UserTaskProperties(

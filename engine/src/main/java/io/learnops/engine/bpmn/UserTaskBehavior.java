@@ -1,5 +1,7 @@
 package io.learnops.engine.bpmn;
 
+import io.learnops.engine.api.EngineApi.ListenerResult;
+
 import io.learnops.engine.feel.Expression;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
@@ -151,15 +153,6 @@ public final class UserTaskBehavior {
   }
 
   // ---- task listeners -------------------------------------------------------------------
-
-  /** Corrections a listener asks for, by the REST attribute names (assignee and {@link #UPDATABLE}). */
-  public record ListenerResult(boolean denied, String deniedReason, Map<String, Object> corrections) {
-    public static final ListenerResult NONE = new ListenerResult(false, null, Map.of());
-
-    public ListenerResult {
-      corrections = corrections == null ? Map.of() : corrections;
-    }
-  }
 
   /** Checks a listener's result against the transition it ran for; returns why it cannot be applied. */
   public Optional<String> refusal(Job job, ListenerResult result) {

@@ -2,7 +2,7 @@ package io.learnops.engine.processing;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.learnops.engine.bpmn.UserTaskBehavior;
+import io.learnops.engine.api.EngineApi;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +56,7 @@ public sealed interface EngineCommand {
       implements EngineCommand {}
 
   /** @param result a task listener's verdict (denial, corrections); null for other jobs */
-  record CompleteJob(long jobKey, Map<String, Object> variables, UserTaskBehavior.ListenerResult result)
+  record CompleteJob(long jobKey, Map<String, Object> variables, EngineApi.ListenerResult result)
       implements EngineCommand {}
 
   /** Assigns a user task; an empty assignee unassigns it. */

@@ -4,7 +4,7 @@ import io.learnops.engine.api.EngineApi.ActivatedJob;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.Effects;
-import io.learnops.engine.bpmn.UserTaskBehavior;
+import io.learnops.engine.api.EngineApi.ListenerResult;
 import io.learnops.engine.api.EngineApi.UserTaskProperties;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
 import io.learnops.engine.processing.EngineCommand.FailJob;
@@ -74,10 +74,10 @@ final class JobProcessor {
    * task go on. Only task listeners may send a result (a denial or corrections), and they may not
    * send variables.
    */
-  void complete(long jobKey, Map<String, Object> variables, UserTaskBehavior.ListenerResult verdict) {
+  void complete(long jobKey, Map<String, Object> variables, ListenerResult verdict) {
     final Job job = existing(jobKey, "complete");
     requireNotFailed(job, "complete");
-    final UserTaskBehavior.ListenerResult result = verdict == null ? UserTaskBehavior.ListenerResult.NONE : verdict;
+    final ListenerResult result = verdict == null ? ListenerResult.NONE : verdict;
     if (job.isTaskListener()) {
       if (!variables.isEmpty()) {
         throw Rejection.invalidArgument(("Expected to complete task listener job %d without variables, but it had some; "

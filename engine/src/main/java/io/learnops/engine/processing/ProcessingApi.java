@@ -3,7 +3,6 @@ package io.learnops.engine.processing;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.api.JsonVariables;
 import io.learnops.engine.api.Rejection;
-import io.learnops.engine.bpmn.UserTaskBehavior;
 import io.learnops.engine.state.Form;
 import java.time.Duration;
 import java.util.List;
@@ -95,8 +94,7 @@ public final class ProcessingApi implements EngineApi {
 
   @Override
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, ListenerResult result) {
-    return processor.submit(new EngineCommand.CompleteJob(jobKey, JsonVariables.orEmpty(variables), result == null ? null
-        : new UserTaskBehavior.ListenerResult(result.denied(), result.deniedReason(), result.corrections())));
+    return processor.submit(new EngineCommand.CompleteJob(jobKey, JsonVariables.orEmpty(variables), result));
   }
 
   @Override
