@@ -22,7 +22,8 @@ class EmbeddedEngineConfiguration {
   Engine embeddedEngine(EngineProperties properties) throws IOException {
     return Engine.start(EngineConfig.defaults()
         .withPorts(properties.grpcPort(), properties.restPort(), properties.managementPort())
-        .withDataDir(properties.dataDir()));
+        .withDataDir(properties.dataDir())
+        .withClockControlled(properties.clockControlled()));
   }
 
   @Bean

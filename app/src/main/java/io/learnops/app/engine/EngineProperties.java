@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param restPort embedded engine REST v2 port, not 8080 so that the app keeps it
  * @param managementPort embedded engine health and metrics port
  * @param dataDir embedded engine journal and snapshots
+ * @param clockControlled whether the embedded engine's management port may move its clock
+ *     ({@code /actuator/clock}); for demos and tests, never in production
  */
 @ConfigurationProperties("learnops.engine")
 public record EngineProperties(
@@ -20,7 +22,8 @@ public record EngineProperties(
     @DefaultValue("26500") int grpcPort,
     @DefaultValue("8088") int restPort,
     @DefaultValue("9600") int managementPort,
-    @DefaultValue("data/engine") Path dataDir) {
+    @DefaultValue("data/engine") Path dataDir,
+    @DefaultValue("false") boolean clockControlled) {
 
   public enum Mode {
     EMBEDDED,
