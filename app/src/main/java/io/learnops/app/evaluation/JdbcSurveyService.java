@@ -2,6 +2,8 @@ package io.learnops.app.evaluation;
 
 import io.learnops.workers.ports.SurveyService;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,21 @@ public class JdbcSurveyService implements SurveyService {
         .param("id", surveyId).query(String.class).optional();
   }
 
+  /** The program's surveys in the order they were sent, with how many have answered. */
+  public List<Survey> surveysOf(String programId) {
+    return jdbc.sql("""
+            select s.id, s.kind, s.offset_period, s.sent_at, count(r.id) as responses
+              from program_survey s left join survey_response r on r.survey_id = s.id
+             where s.program_id = :programId
+             group by s.id, s.kind, s.offset_period, s.sent_at
+             order by s.sent_at, s.id""")
+        .param("programId", programId)
+        .query((rs, row) -> new Survey(rs.getString("id"), rs.getString("kind"),
+            "-".equals(rs.getString("offset_period")) ? null : rs.getString("offset_period"),
+            rs.getObject("sent_at", OffsetDateTime.class).toInstant(), rs.getInt("responses")))
+        .list();
+  }
+
   /**
    * Records a respondent's 0–10 answer; the same respondent answering again replaces the
    * answer. False when the survey does not exist.
@@ -96,5 +113,12 @@ public class JdbcSurveyService implements SurveyService {
   }
 
   public record SurveyResponse(String respondent, int recommendation, String comment) {
+  }
+
+  /**
+   * A sent survey: {@code kind} L1 (reaction) or L3 (behaviour follow-up at {@code offset},
+   * an ISO 8601 period after evaluation started).
+   */
+  public record Survey(String id, String kind, String offset, Instant sentAt, int responses) {
   }
 }

@@ -12,11 +12,14 @@ import java.util.Map;
 final class ReportMetrics {
 
   private static final Map<String, String> METRICS = Map.of(
+      "completion rate", "completionRate",
       "learning NPS", "learningNps",
       "pass rate", "passRate",
       "knowledge gain", "knowledgeGain",
       "application rate", "l3ApplicationRate",
       "KPI delta", "kpiDelta",
+      "monetised benefits", "monetisedBenefits",
+      "total costs", "totalCosts",
       "ROI %", "roiPercent");
 
   private ReportMetrics() {}

@@ -9,12 +9,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +34,12 @@ class SurveyController {
 
   record ResponseRequest(@NotBlank @Size(max = 200) String respondent,
       @NotNull @Min(0) @Max(10) Integer recommendation, @Size(max = 4000) String comment) {
+  }
+
+  @GetMapping("/api/programs/{id}/surveys")
+  @Operation(summary = "The program's surveys: the reaction survey (L1) and the behaviour follow-ups (L3)")
+  List<JdbcSurveyService.Survey> surveys(@PathVariable UUID id) {
+    return surveys.surveysOf(id.toString());
   }
 
   @PostMapping("/api/programs/{id}/surveys/{surveyId}/responses")

@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code learnops.design.request-quote}: sends the RFQ to one vendor under the idempotency key
- * {@code learnops:rfq:<programId>:<vendorId>}, so a retried job gets the RFQ sent first. The
+ * {@code learnops:rfq:<programId>:<designRound>:<vendorId>}, so a retried job gets the RFQ sent
+ * first, while a design reworked after review ({@code reworkCount} = the round) asks the vendor
+ * afresh: the first round's quote was already received, and the new objectives deserve a new
+ * price. The
  * requested delivery window opens when the answer is due ({@code quoteDeadlineIn} from today)
  * and lasts {@link #DELIVERY_WINDOW}. A vendor's "no", or a vendor still unreachable on the
  * job's last retry, is {@code VENDOR_UNAVAILABLE} (the other vendors' quotes go on); before
@@ -43,13 +46,14 @@ public class RequestQuoteWorker {
   }
 
   @JobWorker(type = "learnops.design.request-quote", fetchVariables = {"programId", "vendor",
-      "learningObjectives", "quoteDeadlineIn", "title", "audienceSize"})
+      "learningObjectives", "quoteDeadlineIn", "title", "audienceSize", "reworkCount"})
   public Result requestQuote(ActivatedJob job, @Variable(name = "programId") String programId,
       @Variable(name = "vendor") Map<String, Object> vendor,
       @Variable(name = "learningObjectives") Object learningObjectives,
       @Variable(name = "quoteDeadlineIn") String quoteDeadlineIn,
       @Variable(name = "title") String title,
-      @Variable(name = "audienceSize") Object audienceSize) {
+      @Variable(name = "audienceSize") Object audienceSize,
+      @Variable(name = "reworkCount") Object reworkCount) {
     String vendorId = Variables.field(vendor, "id").orElseThrow(() -> CamundaError.jobError(
         "vendor has no id", null, 0, Duration.ZERO));
     LocalDate from = LocalDate.now(clock.withZone(ZoneOffset.UTC))
@@ -60,7 +64,8 @@ public class RequestQuoteWorker {
         from.plus(DELIVERY_WINDOW), currency);
     try {
       return new Result(ConnectorErrors.call(job,
-          () -> vendors.forVendor(vendorId).requestQuote(request, idempotencyKey(programId, vendorId)),
+          () -> vendors.forVendor(vendorId).requestQuote(request,
+              idempotencyKey(programId, Variables.decimal(reworkCount).map(Number::intValue).orElse(0), vendorId)),
           rejection -> ConnectorErrors.bpmnError(VENDOR_UNAVAILABLE, rejection, "vendorError"))
           .quoteRequestId());
     } catch (JobError failure) {
@@ -72,8 +77,8 @@ public class RequestQuoteWorker {
     }
   }
 
-  static String idempotencyKey(String programId, String vendorId) {
-    return "learnops:rfq:" + programId + ":" + vendorId;
+  static String idempotencyKey(String programId, int designRound, String vendorId) {
+    return "learnops:rfq:" + programId + ":" + designRound + ":" + vendorId;
   }
 
   public record Result(String quoteRequestId) {

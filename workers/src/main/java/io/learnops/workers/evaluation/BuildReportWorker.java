@@ -21,32 +21,44 @@ public class BuildReportWorker {
   }
 
   @JobWorker(type = "learnops.evaluation.build-report", fetchVariables = {"programId",
-      "learningNps", "passRate", "knowledgeGain", "l3ApplicationRate", "kpiDelta", "roiPercent",
-      "recommendation"})
+      "completionRate", "learningNps", "passRate", "knowledgeGain", "l3ApplicationRate",
+      "kpiDelta", "monetisedBenefits", "totalCosts", "roiPercent", "recommendation"})
   public Result buildReport(@Variable(name = "programId") String programId,
+      @Variable(name = "completionRate") Number completionRate,
       @Variable(name = "learningNps") Number learningNps,
       @Variable(name = "passRate") Number passRate,
       @Variable(name = "knowledgeGain") Number knowledgeGain,
       @Variable(name = "l3ApplicationRate") Number l3ApplicationRate,
       @Variable(name = "kpiDelta") Number kpiDelta,
+      @Variable(name = "monetisedBenefits") Number monetisedBenefits,
+      @Variable(name = "totalCosts") Number totalCosts,
       @Variable(name = "roiPercent") Number roiPercent,
       @Variable(name = "recommendation") String recommendation) {
-    String report = render(programId, learningNps, passRate, knowledgeGain, l3ApplicationRate,
-        kpiDelta, roiPercent, recommendation);
+    String report = render(programId, new Measures(completionRate, learningNps, passRate,
+        knowledgeGain, l3ApplicationRate, kpiDelta, monetisedBenefits, totalCosts, roiPercent),
+        recommendation);
     return new Result(reports.store(programId, "text/markdown",
         report.getBytes(StandardCharsets.UTF_8)));
   }
 
-  static String render(String programId, Number nps, Number passRate, Number gain, Number l3,
-      Number kpiDelta, Number roi, String recommendation) {
+  /** What the report shows; any measure may be missing (n/a), e.g. L4 without KPI data. */
+  record Measures(Number completionRate, Number learningNps, Number passRate,
+      Number knowledgeGain, Number l3ApplicationRate, Number kpiDelta, Number monetisedBenefits,
+      Number totalCosts, Number roiPercent) {
+  }
+
+  static String render(String programId, Measures m, String recommendation) {
     return "# Evaluation of program " + programId + "\n\n"
         + "| level | measure | value |\n|---|---|---|\n"
-        + "| L1 reaction | learning NPS | " + show(nps) + " |\n"
-        + "| L2 learning | pass rate | " + percent(passRate) + " |\n"
-        + "| L2 learning | knowledge gain (mean post − pre) | " + show(gain) + " |\n"
-        + "| L3 behaviour | application rate | " + percent(l3) + " |\n"
-        + "| L4 results | KPI delta (difference in differences) | " + show(kpiDelta) + " |\n"
-        + "| Phillips | ROI % | " + show(roi) + " |\n\n"
+        + "| Delivery | completion rate | " + percent(m.completionRate()) + " |\n"
+        + "| L1 reaction | learning NPS | " + show(m.learningNps()) + " |\n"
+        + "| L2 learning | pass rate | " + percent(m.passRate()) + " |\n"
+        + "| L2 learning | knowledge gain (mean post − pre) | " + show(m.knowledgeGain()) + " |\n"
+        + "| L3 behaviour | application rate | " + percent(m.l3ApplicationRate()) + " |\n"
+        + "| L4 results | KPI delta (difference in differences) | " + show(m.kpiDelta()) + " |\n"
+        + "| L4 results | monetised benefits | " + show(m.monetisedBenefits()) + " |\n"
+        + "| Phillips | total costs | " + show(m.totalCosts()) + " |\n"
+        + "| Phillips | ROI % | " + show(m.roiPercent()) + " |\n\n"
         + "Recommendation: **" + (recommendation == null ? "none" : recommendation) + "**\n";
   }
 

@@ -97,15 +97,17 @@ class EvaluationWorkersTest {
     ReportStore store = mock(ReportStore.class);
     when(store.store(eq("P-1"), eq("text/markdown"), any())).thenReturn("/reports/P-1");
 
-    var result = new BuildReportWorker(store).buildReport("P-1", 25.0, 0.75, 0.4, 0.7, 10.5,
-        null, "continue");
+    var result = new BuildReportWorker(store).buildReport("P-1", 0.9, 25.0, 0.75, 0.4, 0.7, 10.5,
+        31500, 20000, null, "continue");
 
     assertThat(result.reportUrl()).isEqualTo("/reports/P-1");
     var content = ArgumentCaptor.forClass(byte[].class);
     verify(store).store(eq("P-1"), eq("text/markdown"), content.capture());
     assertThat(new String(content.getValue(), StandardCharsets.UTF_8))
-        .contains("| learning NPS | 25.00 |", "| pass rate | 75.0 % |",
-            "| application rate | 70.0 % |", "| ROI % | n/a |", "**continue**");
+        .contains("| completion rate | 90.0 % |", "| learning NPS | 25.00 |",
+            "| pass rate | 75.0 % |", "| application rate | 70.0 % |",
+            "| monetised benefits | 31500.00 |", "| total costs | 20000.00 |", "| ROI % | n/a |",
+            "**continue**");
   }
 
   @Test

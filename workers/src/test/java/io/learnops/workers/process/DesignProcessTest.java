@@ -43,7 +43,7 @@ class DesignProcessTest extends ProcessTestBase {
 
   private static void vendorAnswers(String vendorId, int status, String body) {
     SYSTEMS.stubFor(post("/vendor/quote-requests")
-        .withHeader("Idempotency-Key", equalTo("learnops:rfq:P-900:" + vendorId))
+        .withHeader("Idempotency-Key", equalTo("learnops:rfq:P-900:0:" + vendorId))
         .willReturn(aResponse().withStatus(status).withHeader("Content-Type",
             status < 300 ? "application/json" : "application/problem+json").withBody(body)));
   }
@@ -85,7 +85,7 @@ class DesignProcessTest extends ProcessTestBase {
     assertThat(completed("design")).contains("VendorUnavailable", "NoQuoteFromVendor",
         "ReceiveQuote", "SelectVendor", "RecordDesign").doesNotContain("FallBackToBuild");
     SYSTEMS.verify(1, postRequestedFor(urlPathEqualTo("/vendor/quote-requests"))
-        .withHeader("Idempotency-Key", equalTo("learnops:rfq:P-900:v1")));
+        .withHeader("Idempotency-Key", equalTo("learnops:rfq:P-900:0:v1")));
     var design = ArgumentCaptor.forClass(ProgramRegistry.DesignPackage.class);
     verify(registry).recordDesign(any(), design.capture());
     assertThat(design.getValue().programId()).isEqualTo("P-900");
