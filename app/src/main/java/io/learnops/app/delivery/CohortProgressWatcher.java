@@ -53,7 +53,7 @@ class CohortProgressWatcher {
         try {
           cohorts.of(processInstanceKey).ifPresent(this::check);
         } catch (RuntimeException e) {
-          LOG.warn("Cannot check the cohort of delivery {} against the LRS, next run tries again: {}",
+          LOG.warn("Cannot check the cohort of delivery {}, next run tries again: {}",
               processInstanceKey, e.toString());
         }
       }

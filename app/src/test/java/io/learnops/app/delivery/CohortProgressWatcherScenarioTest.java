@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +49,7 @@ class CohortProgressWatcherScenarioTest {
   @Autowired XapiClient lrs;
   @Autowired ConnectorsProperties connectors;
   @Autowired MeterRegistry meters;
+  @Autowired TestRestTemplate http;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -74,6 +76,26 @@ class CohortProgressWatcherScenarioTest {
     lrs.store(statement("cy@acme.example", Verb.COMPLETED, course));
 
     // then the watcher confirms the cohort and the delivery goes on
+    await().atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(stateOf(delivery)).isEqualTo(ProcessInstanceState.COMPLETED));
+  }
+
+  @Test
+  void anLrsOutageCostsTheWatcherSomeChecksNotItsLife() {
+    // given a delivery of course 4244 to one learner, waiting for its cohort, and the LRS down
+    final String course = connectors.xapi().activityBase() + "4244";
+    final long delivery = startDeliveryAwaitingCohort(UUID.randomUUID().toString(), "4244", 1);
+    http.postForEntity("/sandbox/admin/outage", Map.of("system", "xapi", "status", 503), String.class);
+
+    // when the watcher checks while the LRS answers 503, then it keeps checking and the delivery waits
+    awaitChecksStartedFromNow();
+    assertThat(stateOf(delivery)).isEqualTo(ProcessInstanceState.ACTIVE);
+
+    // when the LRS is back and the learner passes
+    http.delete("/sandbox/admin/outage?system=xapi");
+    lrs.store(statement("dee@acme.example", Verb.PASSED, course));
+
+    // then the next checks confirm the cohort and the delivery goes on
     await().atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(stateOf(delivery)).isEqualTo(ProcessInstanceState.COMPLETED));
   }
