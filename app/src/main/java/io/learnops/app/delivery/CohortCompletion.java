@@ -1,13 +1,9 @@
 package io.learnops.app.delivery;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientException;
 import io.learnops.app.programs.Program;
 import io.learnops.app.programs.ProgramService;
 import io.learnops.app.programs.ProgramStatus;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -17,21 +13,19 @@ import org.springframework.web.ErrorResponseException;
  * L&D ops confirm that a program's cohort has finished: the delivery stage, which waits for the
  * message {@code learnops.delivery.cohort-completed} (correlated by program id) or its deadline,
  * goes on to collect the completions. Only a program in delivery can be confirmed, so the message
- * never waits for a delivery stage that has not started. Confirming twice is harmless: the
- * message id is the program's, and the engine keeps one.
+ * never waits for a delivery stage that has not started. Confirming twice is harmless (see
+ * {@link CohortCompletedMessage}). For cohorts the LRS shows as finished, {@link
+ * CohortProgressWatcher} sends the same message without anyone confirming.
  */
 @Component
 class CohortCompletion {
 
-  static final String MESSAGE = "learnops.delivery.cohort-completed";
-  private static final Duration TIME_TO_LIVE = Duration.ofHours(1);
-
   private final ProgramService programs;
-  private final CamundaClient client;
+  private final CohortCompletedMessage message;
 
-  CohortCompletion(ProgramService programs, CamundaClient client) {
+  CohortCompletion(ProgramService programs, CohortCompletedMessage message) {
     this.programs = programs;
-    this.client = client;
+    this.message = message;
   }
 
   void confirm(UUID programId) {
@@ -43,14 +37,7 @@ class CohortCompletion {
       throw problem(HttpStatus.CONFLICT, "Program %s is not in delivery (it is %s, stage %s)"
           .formatted(programId, program.status(), program.currentStage().orElse("none")));
     }
-    try {
-      client.newPublishMessageCommand().messageName(MESSAGE).correlationKey(programId.toString())
-          .messageId("cohort-completed-" + programId).timeToLive(TIME_TO_LIVE).send().join();
-    } catch (ClientException | CompletionException e) {
-      if (!String.valueOf(e.getMessage()).contains("already")) {
-        throw e;
-      }
-    }
+    message.publish(programId.toString());
   }
 
   private static ErrorResponseException problem(HttpStatus status, String detail) {

@@ -38,7 +38,7 @@ class CohortCompletionScenarioTest {
         "title", "Coaching basics", "requester", "ann@example.com", "businessUnit", "Sales",
         "audienceSize", 50, "budget", 4000, "compliance", false), Map.class).getBody().get("id"));
     client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("await-cohort").startEvent()
-        .receiveTask("AwaitCompletions").message(m -> m.name(CohortCompletion.MESSAGE).zeebeCorrelationKeyExpression("programId"))
+        .receiveTask("AwaitCompletions").message(m -> m.name(CohortCompletedMessage.NAME).zeebeCorrelationKeyExpression("programId"))
         .endEvent().done(), "await-cohort.bpmn").send().join();
     final ProcessInstanceEvent delivery = client.newCreateInstanceCommand().bpmnProcessId("await-cohort").latestVersion()
         .variables(Map.of("programId", programId.toString())).send().join();

@@ -8,9 +8,6 @@ import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import io.learnops.workers.ports.ReportStore;
 import io.learnops.workers.ports.SurveyService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import io.learnops.app.support.EmbeddedEngineOnFreePorts;
+import io.learnops.app.support.FreePort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>The connectors' base URLs are {@code http://localhost:${server.port}/sandbox/…} in
  * application.yml, and the clients are built while the context refreshes, before a random port
  * ({@code server.port=0}) is known: {@code local.server.port} only exists once the web server
- * has started. So the test picks a free port up front (static initializer) and runs on it as a
+ * has started. So the test picks a free port up front ({@link FreePort}, static initializer) and runs on it as a
  * defined port; the connector URLs follow it through the placeholders.
  */
 @SpringBootTest(
@@ -46,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextConfiguration(initializers = EmbeddedEngineOnFreePorts.class)
 class WiredIntakeScenarioTest {
 
-  private static final int PORT = freePort();
+  private static final int PORT = FreePort.pick();
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate http;
@@ -132,13 +130,5 @@ class WiredIntakeScenarioTest {
         .send().join().items().stream()
         .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
         .collect(Collectors.toMap(Variable::getName, v -> String.valueOf(v.getValue()), (a, b) -> b));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
