@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.learnops.app.support.EmbeddedEngineOnFreePorts;
-import io.learnops.app.support.FreePort;
+import io.learnops.app.support.WiredAppTest;
 import io.learnops.connectors.lms.xapi.LearningStatement;
 import io.learnops.connectors.lms.xapi.LearningStatement.Activity;
 import io.learnops.connectors.lms.xapi.LearningStatement.Actor;
@@ -21,40 +20,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The watcher confirms a cohort from the sandbox LRS: the delivery waiting at
  * {@code AwaitCompletions} goes on once every enrolled learner has finished the course. The
- * connectors' URLs follow {@code server.port}, so the app runs on a port picked up front
- * ({@link FreePort}).
+ * app as shipped ({@link WiredAppTest}) checks every second.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = {
-        "learnops.models.locations=classpath*:models/*.bpmn",
-        "spring.datasource.url=jdbc:h2:mem:cohort-progress;DB_CLOSE_DELAY=-1",
-        "learnops.delivery.completion-watch.interval=PT0.5S"
-    })
-@ContextConfiguration(initializers = EmbeddedEngineOnFreePorts.class)
+@WiredAppTest
 class CohortProgressWatcherScenarioTest {
-
-  private static final int PORT = FreePort.pick();
 
   @Autowired CamundaClient client;
   @Autowired XapiClient lrs;
   @Autowired ConnectorsProperties connectors;
   @Autowired MeterRegistry meters;
   @Autowired TestRestTemplate http;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-  }
 
   @Test
   void theDeliveryGoesOnOnceEveryEnrolledLearnerHasFinishedTheCourseInTheLrs() {

@@ -2,7 +2,6 @@ package io.learnops.app.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -21,7 +20,7 @@ public final class WiredApp implements ApplicationContextInitializer<Configurabl
   public void initialize(ConfigurableApplicationContext context) {
     try {
       TestPropertyValues.of(
-              "server.port=" + freePort(),
+              "server.port=" + FreePort.pick(),
               "learnops.engine.grpc-port=0",
               "learnops.engine.rest-port=0",
               "learnops.engine.management-port=0",
@@ -35,9 +34,4 @@ public final class WiredApp implements ApplicationContextInitializer<Configurabl
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -14,48 +14,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import io.learnops.app.support.WiredAppTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import io.learnops.app.support.EmbeddedEngineOnFreePorts;
-import io.learnops.app.support.FreePort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The app as shipped: the real workflows models (all of them, deployed at start), the real
- * workers and the sandbox, on the embedded engine (free ports, temporary data directory).
- *
- * <p>The connectors' base URLs are {@code http://localhost:${server.port}/sandbox/…} in
- * application.yml, and the clients are built while the context refreshes, before a random port
- * ({@code server.port=0}) is known: {@code local.server.port} only exists once the web server
- * has started. So the test picks a free port up front ({@link FreePort}, static initializer) and runs on it as a
- * defined port; the connector URLs follow it through the placeholders.
+ * The app as shipped ({@link WiredAppTest}): the real workflows models (all of them, deployed at
+ * start), the real workers and the sandbox, on the embedded engine.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:wired;DB_CLOSE_DELAY=-1")
-@ContextConfiguration(initializers = EmbeddedEngineOnFreePorts.class)
+@WiredAppTest
 class WiredIntakeScenarioTest {
 
-  private static final int PORT = FreePort.pick();
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
   @Autowired SurveyService surveys;
   @Autowired ReportStore reports;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-  }
 
   @Test
   void aPostedProgramIsValidatedTriagedCheckedAndWaitsForTheOwnersDecision() {
@@ -80,8 +62,9 @@ class WiredIntakeScenarioTest {
     assertThat(variables).containsKeys("duplicateOf", "similarPrograms");
     assertThat(variables.get("validationErrors")).isNull();
 
-    // and nothing raised an incident
-    assertThat(client.newIncidentSearchRequest().send().join().items()).isEmpty();
+    // and nothing raised an incident in intake
+    assertThat(client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(task.getProcessInstanceKey()))
+        .send().join().items()).isEmpty();
   }
 
   @Test
@@ -105,7 +88,7 @@ class WiredIntakeScenarioTest {
         + "| L1 reaction | learning NPS | 0.00 |\n| Phillips | ROI % | 25.50 |\n").getBytes(StandardCharsets.UTF_8));
 
     // then it is served at the returned URL and the detail shows its measures
-    assertThat(url).isEqualTo("http://localhost:" + PORT + "/api/programs/" + programId + "/report");
+    assertThat(url).isEqualTo("http://localhost:" + port + "/api/programs/" + programId + "/report");
     assertThat(http.getForObject(url, String.class)).contains("ROI %");
     final Map<String, Object> detail = http.exchange("/api/programs/" + programId, HttpMethod.GET, null, JSON).getBody();
     assertThat((List<Map<String, Object>>) detail.get("evaluationResults"))
