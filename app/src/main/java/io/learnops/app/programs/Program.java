@@ -19,12 +19,13 @@ public record Program(
     Optional<Long> processInstanceKey,
     Instant createdAt,
     Instant updatedAt,
-    Optional<Instant> endedAt) {
+    Optional<Instant> endedAt,
+    Optional<ProgramOutcome> outcome) {
 
   /** A program just taken in, before its process instance exists. */
   public static Program intake(UUID id, NewProgram request, Instant now) {
     return new Program(id, request.title(), request.requester(), request.businessUnit(),
         request.audienceSize(), request.budget(), request.compliance(), Optional.empty(),
-        ProgramStatus.STARTING, Optional.empty(), now, now, Optional.empty());
+        ProgramStatus.STARTING, Optional.empty(), now, now, Optional.empty(), Optional.empty());
   }
 }

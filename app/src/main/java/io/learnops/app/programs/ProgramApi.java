@@ -53,11 +53,11 @@ final class ProgramApi {
   record ProgramCreated(UUID id, long processInstanceKey, ProgramStatus status) {}
 
   record ProgramSummary(UUID id, String title, String requester, String businessUnit, ProgramStatus status,
-      String currentStage, Instant createdAt) {
+      String currentStage, @Schema(nullable = true) ProgramOutcome outcome, Instant createdAt) {
 
     static ProgramSummary of(Program program) {
       return new ProgramSummary(program.id(), program.title(), program.requester(), program.businessUnit(),
-          program.status(), program.currentStage().orElse(null), program.createdAt());
+          program.status(), program.currentStage().orElse(null), program.outcome().orElse(null), program.createdAt());
     }
   }
 
@@ -82,6 +82,7 @@ final class ProgramApi {
       Instant createdAt,
       Instant updatedAt,
       @Schema(nullable = true) Instant endedAt,
+      @Schema(nullable = true, description = "how a completed program ended") ProgramOutcome outcome,
       List<StageView> stages,
       List<DecisionView> decisions,
       List<EvaluationView> evaluationResults) {
@@ -90,7 +91,7 @@ final class ProgramApi {
       final Program p = details.program();
       return new ProgramView(p.id(), p.title(), p.requester(), p.businessUnit(), p.audienceSize(), p.budget(),
           p.compliance(), p.status(), p.currentStage().orElse(null), p.processInstanceKey().orElse(null),
-          p.createdAt(), p.updatedAt(), p.endedAt().orElse(null),
+          p.createdAt(), p.updatedAt(), p.endedAt().orElse(null), p.outcome().orElse(null),
           details.stages().stream().map(s -> new StageView(s.stage(), s.enteredAt(), s.leftAt().orElse(null))).toList(),
           details.decisions().stream().map(d -> new DecisionView(d.decision(), d.outcome(),
               d.decidedBy().orElse(null), d.comment().orElse(null), d.decidedAt())).toList(),

@@ -18,7 +18,7 @@ public class ProgramRepository {
 
   private static final String PROGRAM_COLUMNS = """
       id, title, requester, business_unit, audience_size, budget, compliance, current_stage,
-      status, process_instance_key, created_at, updated_at, ended_at""";
+      status, process_instance_key, created_at, updated_at, ended_at, outcome""";
 
   private final JdbcClient jdbc;
 
@@ -39,7 +39,7 @@ public class ProgramRepository {
     jdbc.sql("insert into learning_program (" + PROGRAM_COLUMNS + """
               , topic, business_impact, urgency, regulatory_risk, audience_criteria, linked_program_id, request_ref
             ) values (:id, :title, :requester, :businessUnit, :audienceSize, :budget, :compliance,
-              :currentStage, :status, :processInstanceKey, :createdAt, :updatedAt, :endedAt,
+              :currentStage, :status, :processInstanceKey, :createdAt, :updatedAt, :endedAt, :outcome,
               :topic, :businessImpact, :urgency, :regulatoryRisk, :audienceCriteria, :linkedProgramId, :requestRef)""")
         .param("topic", p.map(IntakeProfile::topic).orElse(null))
         .param("businessImpact", p.map(IntakeProfile::businessImpact).orElse(null))
@@ -48,6 +48,7 @@ public class ProgramRepository {
         .param("audienceCriteria", p.map(IntakeProfile::audienceCriteria).orElse(null))
         .param("linkedProgramId", p.flatMap(IntakeProfile::linkedProgramId).orElse(null))
         .param("requestRef", p.flatMap(IntakeProfile::requestRef).orElse(null))
+        .param("outcome", program.outcome().map(Enum::name).orElse(null))
         .param("id", program.id())
         .param("title", program.title())
         .param("requester", program.requester())
@@ -97,12 +98,13 @@ public class ProgramRepository {
   }
 
   /** Ends a program that is not finished yet; false when it already was. */
-  public boolean markFinished(UUID id, ProgramStatus status, Instant now) {
+  public boolean markFinished(UUID id, ProgramStatus status, Optional<ProgramOutcome> outcome, Instant now) {
     return jdbc.sql("""
             update learning_program
-               set status = :status, current_stage = null, updated_at = :now, ended_at = :now
+               set status = :status, outcome = :outcome, current_stage = null, updated_at = :now, ended_at = :now
              where id = :id and status in ('STARTING', 'ACTIVE')""")
         .param("status", status.name())
+        .param("outcome", outcome.map(Enum::name).orElse(null))
         .param("now", timestamp(now))
         .param("id", id)
         .update() == 1;
@@ -245,7 +247,8 @@ public class ProgramRepository {
         processInstanceKey,
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
-        Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+        Optional.ofNullable(rs.getObject("ended_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(rs.getString("outcome")).map(ProgramOutcome::valueOf));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +65,11 @@ public class ProgramService {
     return repository.findById(program.id()).orElseThrow();
   }
 
-  public java.util.Optional<Program> find(UUID id) {
+  public Optional<Program> find(UUID id) {
     return repository.findById(id);
   }
 
-  public java.util.Optional<IntakeProfile> profile(UUID id) {
+  public Optional<IntakeProfile> profile(UUID id) {
     return repository.profile(id);
   }
 
@@ -93,10 +94,10 @@ public class ProgramService {
       throw ProgramProblems.finished(id, program.status());
     }
     if (!processes.cancel(program.processInstanceKey().get())) {
-      repository.markFinished(id, ProgramStatus.COMPLETED, clock.instant());
+      repository.markFinished(id, ProgramStatus.COMPLETED, Optional.empty(), clock.instant());
       throw ProgramProblems.finished(id, ProgramStatus.COMPLETED);
     }
-    repository.markFinished(id, ProgramStatus.CANCELED, clock.instant());
+    repository.markFinished(id, ProgramStatus.CANCELED, Optional.empty(), clock.instant());
     LOG.info("Program {} canceled (process instance {})", id, program.processInstanceKey().get());
     return details(id);
   }
@@ -110,9 +111,10 @@ public class ProgramService {
     return Boolean.TRUE.equals(transactions.execute(status -> repository.recordStageEvent(event)));
   }
 
-  public void markCompleted(UUID id) {
-    if (repository.markFinished(id, ProgramStatus.COMPLETED, clock.instant())) {
-      LOG.info("Program {} completed", id);
+  /** The program's process ended, with this outcome when the process told how. */
+  public void markCompleted(UUID id, Optional<ProgramOutcome> outcome) {
+    if (repository.markFinished(id, ProgramStatus.COMPLETED, outcome, clock.instant())) {
+      LOG.info("Program {} completed ({})", id, outcome.map(Enum::name).orElse("no outcome"));
     }
   }
 

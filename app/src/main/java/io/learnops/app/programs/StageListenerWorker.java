@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records stage history from the models' execution listeners: {@code learnops.stage.entered}
  * (start) and {@code learnops.stage.left} (end) on each stage call activity, and
- * {@code learnops.program.completed} (end) on the process. The listener jobs are completed at once
+ * {@code learnops.program.completed} (end) on the process, with the {@link ProgramOutcome}. The listener jobs are completed at once
  * so the process goes on; a job without a known {@code programId} (an instance not started by
  * this app) is completed without a record.
  *
@@ -46,9 +46,10 @@ public class StageListenerWorker {
     record(job, StageEvent.Type.LEFT);
   }
 
-  @JobWorker(type = "learnops.program.completed", timeout = TIMEOUT_MILLIS, fetchVariables = {"programId"})
+  @JobWorker(type = "learnops.program.completed", timeout = TIMEOUT_MILLIS,
+      fetchVariables = {"programId", "intakeDecision", "reviewOutcome", "programDecision"})
   public void programCompleted(ActivatedJob job) {
-    programId(job).ifPresent(programs::markCompleted);
+    programId(job).ifPresent(id -> programs.markCompleted(id, ProgramOutcome.of(job.getVariablesAsMap())));
   }
 
   private void record(ActivatedJob job, StageEvent.Type type) {

@@ -128,6 +128,7 @@ class LearningProgramJourneyTest {
     assertThat(journey.taskVariable(decision, "recommendation").asText()).isEqualTo("continue");
     journey.complete(decision, Map.of("programDecision", "continue"));
     final Map<String, Object> done = journey.awaitDetail(id, d -> "COMPLETED".equals(d.get("status")));
+    assertThat(done).containsEntry("outcome", "CONTINUED");
 
     // and the report's figures are those of the data above
     final double completionRate = (double) passed / cohort;

@@ -91,8 +91,8 @@ class ProgramRepositoryPostgresTest {
     repository.insert(program);
     repository.markStarted(program.id(), 7L, T0);
 
-    assertThat(repository.markFinished(program.id(), ProgramStatus.CANCELED, T0.plusSeconds(60))).isTrue();
-    assertThat(repository.markFinished(program.id(), ProgramStatus.COMPLETED, T0.plusSeconds(90))).isFalse();
+    assertThat(repository.markFinished(program.id(), ProgramStatus.CANCELED, Optional.empty(), T0.plusSeconds(60))).isTrue();
+    assertThat(repository.markFinished(program.id(), ProgramStatus.COMPLETED, Optional.of(ProgramOutcome.CONTINUED), T0.plusSeconds(90))).isFalse();
 
     final Program finished = repository.findById(program.id()).orElseThrow();
     assertThat(finished.status()).isEqualTo(ProgramStatus.CANCELED);
