@@ -1,6 +1,8 @@
 package io.learnops.sandbox.admin;
 
 import io.learnops.sandbox.ConditionalOnSandboxEnabled;
+import io.learnops.sandbox.moodle.MoodleCourse;
+import io.learnops.sandbox.moodle.MoodleState;
 import io.learnops.sandbox.org.DemoEmployee;
 import io.learnops.sandbox.org.DemoOrganisation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,13 +35,15 @@ public class AdminController {
   private final LearnerSimulator simulator;
   private final SandboxReset reset;
   private final DemoOrganisation organisation;
+  private final MoodleState moodle;
 
   public AdminController(OutageSwitch outages, LearnerSimulator simulator, SandboxReset reset,
-      DemoOrganisation organisation) {
+      DemoOrganisation organisation, MoodleState moodle) {
     this.outages = outages;
     this.simulator = simulator;
     this.reset = reset;
     this.organisation = organisation;
+    this.moodle = moodle;
   }
 
   /**
@@ -50,10 +54,12 @@ public class AdminController {
   }
 
   /**
-   * Body of {@code POST /completions}: explicit {@code learners}, or else every enrolled
-   * learner with {@code passRate} (default 0.8) of them passing.
+   * Body of {@code POST /completions}: the course by {@code courseId}, or by {@code courseIdNumber}
+   * (its Moodle idnumber, which LearnOps sets to the program id); explicit {@code learners}, or
+   * else every enrolled learner with {@code passRate} (default 0.8) of them passing.
    */
-  public record CompletionsRequest(long courseId, List<LearnerResult> learners, Double passRate) {
+  public record CompletionsRequest(Long courseId, String courseIdNumber, List<LearnerResult> learners,
+      Double passRate) {
   }
 
   @GetMapping("/outage")
@@ -79,13 +85,26 @@ public class AdminController {
   @PostMapping("/completions")
   public Map<String, Object> completions(@RequestBody CompletionsRequest request,
       HttpServletRequest http) {
+    long courseId = courseOf(request);
     List<LearnerResult> learners = Optional.ofNullable(request.learners()).orElseGet(
-        () -> simulator.enrolledResults(request.courseId(),
+        () -> simulator.enrolledResults(courseId,
             Optional.ofNullable(request.passRate()).orElse(0.8)));
     String site = http.getRequestURL().toString().replaceFirst("/sandbox/admin/.*$",
         "/sandbox/moodle");
-    List<UUID> ids = simulator.finish(site, request.courseId(), learners);
-    return Map.of("statementIds", ids, "learners", learners);
+    List<UUID> ids = simulator.finish(site, courseId, learners);
+    return Map.of("courseId", courseId, "statementIds", ids, "learners", learners);
+  }
+
+  private long courseOf(CompletionsRequest request) {
+    if (request.courseId() != null) {
+      return request.courseId();
+    }
+    if (request.courseIdNumber() == null || request.courseIdNumber().isBlank()) {
+      throw new IllegalArgumentException("courseId or courseIdNumber is required");
+    }
+    return moodle.courseByIdNumber(request.courseIdNumber()).map(MoodleCourse::id).orElseThrow(
+        () -> new IllegalArgumentException("the Moodle stand-in has no course with idnumber "
+            + request.courseIdNumber()));
   }
 
   @PostMapping("/reset")

@@ -75,6 +75,11 @@ public final class MoodleState {
     return Optional.ofNullable(courses.get(id));
   }
 
+  /** The course with this {@code idnumber} (LearnOps sets it to the program id). */
+  public synchronized Optional<MoodleCourse> courseByIdNumber(String idNumber) {
+    return courses.values().stream().filter(c -> c.idNumber().equals(idNumber)).findFirst();
+  }
+
   synchronized List<MoodleCourse> courses(Predicate<MoodleCourse> filter) {
     return courses.values().stream().filter(filter).toList();
   }

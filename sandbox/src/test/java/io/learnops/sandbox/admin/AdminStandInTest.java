@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnops.connectors.http.TechnicalFailure;
+import io.learnops.connectors.lms.moodle.Course;
+import io.learnops.connectors.lms.moodle.NewCourse;
 import io.learnops.sandbox.SandboxContractTest;
 import io.learnops.sandbox.SandboxHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The admin endpoints tests and demos use to switch stand-ins off and on. */
@@ -91,6 +94,23 @@ class AdminStandInTest extends SandboxContractTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("no course 4711");
+  }
+
+  @Test
+  void completions_find_the_course_by_its_idnumber_and_say_which_course_it_was() {
+    Course course = moodle().createCourse(new NewCourse("Program course", "PC-4711", 1,
+        "program-4711", "", Optional.empty(), Optional.empty()));
+
+    HttpResponse<String> response = http.postJson(base("/sandbox/admin/completions"),
+        "{\"courseIdNumber\":\"program-4711\",\"learners\":[{\"email\":\"a@acme.example\","
+            + "\"scaled\":0.9,\"success\":true}]}");
+    HttpResponse<String> unknown = http.postJson(base("/sandbox/admin/completions"),
+        "{\"courseIdNumber\":\"program-0\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"courseId\":" + course.id());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("no course with idnumber program-0");
   }
 
   @Test
