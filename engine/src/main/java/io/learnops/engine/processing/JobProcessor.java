@@ -13,8 +13,10 @@ import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Incident;
 import io.learnops.engine.state.Job;
+import io.learnops.engine.state.UserTask;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,13 +62,30 @@ final class JobProcessor {
 
   ActivatedJob describe(long jobKey, List<String> fetchVariables) {
     final Job job = state.jobs.get(jobKey);
-    final Map<String, Object> variables = executor.visibleVariables(job.elementInstanceKey, fetchVariables);
-    final Optional<UserTaskProperties> userTask = Optional.ofNullable(state.userTasks.get(job.userTaskKey))
-        .filter(t -> job.isTaskListener())
-        .map(UserTaskProperties::of);
+    final Optional<UserTask> task = Optional.ofNullable(state.userTasks.get(job.userTaskKey)).filter(t -> job.isTaskListener());
+    final Map<String, Object> variables = task.map(t -> withCompletionVariables(job, t, fetchVariables))
+        .orElseGet(() -> executor.visibleVariables(job.elementInstanceKey, fetchVariables));
+    final Optional<UserTaskProperties> userTask = task.map(UserTaskProperties::of);
     return new ActivatedJob(job.key, job.type, job.processInstanceKey, job.bpmnProcessId, job.processDefinitionVersion,
         job.processDefinitionKey, job.elementId, job.elementInstanceKey, job.customHeaders, job.worker, job.retries,
         job.deadline, variables, job.tenantId, job.kind, job.listenerEventType, userTask);
+  }
+
+  /**
+   * A task listener sees the variables in the task's scope; a completing listener also sees the
+   * variables the task is being completed with, over those, as in Zeebe: it is the listener's one
+   * chance to look at (and deny) what the person entered.
+   */
+  private Map<String, Object> withCompletionVariables(Job job, UserTask task, List<String> fetchVariables) {
+    final Map<String, Object> variables = new LinkedHashMap<>(executor.visibleVariables(job.elementInstanceKey, fetchVariables));
+    if (task.state == UserTask.State.COMPLETING) {
+      task.pendingVariables.forEach((name, value) -> {
+        if (fetchVariables.isEmpty() || fetchVariables.contains(name)) {
+          variables.put(name, value);
+        }
+      });
+    }
+    return variables;
   }
 
   /**

@@ -89,6 +89,10 @@ public class AdminController {
     List<LearnerResult> learners = Optional.ofNullable(request.learners()).orElseGet(
         () -> simulator.enrolledResults(courseId,
             Optional.ofNullable(request.passRate()).orElse(0.8)));
+    if (learners.isEmpty()) {
+      // a course whose enrolment is still running: say so rather than finish nobody
+      throw new IllegalArgumentException("course " + courseId + " has no enrolled learners yet");
+    }
     String site = http.getRequestURL().toString().replaceFirst("/sandbox/admin/.*$",
         "/sandbox/moodle");
     List<UUID> ids = simulator.finish(site, courseId, learners);

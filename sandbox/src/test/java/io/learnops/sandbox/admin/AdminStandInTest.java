@@ -106,11 +106,15 @@ class AdminStandInTest extends SandboxContractTest {
             + "\"scaled\":0.9,\"success\":true}]}");
     HttpResponse<String> unknown = http.postJson(base("/sandbox/admin/completions"),
         "{\"courseIdNumber\":\"program-0\"}");
+    HttpResponse<String> nobodyEnrolled = http.postJson(base("/sandbox/admin/completions"),
+        "{\"courseIdNumber\":\"program-4711\",\"passRate\":0.8}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"courseId\":" + course.id());
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("no course with idnumber program-0");
+    assertThat(nobodyEnrolled.statusCode()).isEqualTo(400);
+    assertThat(nobodyEnrolled.body()).contains("has no enrolled learners yet");
   }
 
   @Test
