@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,6 +163,29 @@ class UserTaskScenarioTest {
 
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
     assertThat(ENGINE.hasEvent(e -> e.key() == taskKey && e.intent().equals("COMPLETION_DENIED"))).isTrue();
+  }
+
+  @Disabled("engine gap: the completing listener job's variables lack the completion variables;"
+      + " Camunda 8.8 merges them in, favouring them over the process variables")
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aCompletingListenerSeesTheVariablesTheTaskIsCompletedWith(Transport transport) {
+    // a completing listener can read what the person decided, before it is applied
+    final CamundaClient client = ENGINE.client(transport);
+    final String listenerType = "record-decision-" + transport;
+    final ProcessInstanceEvent instance = start(client, "decide-" + transport,
+        task -> task.zeebeTaskListener(l -> l.completing().type(listenerType)));
+    final long taskKey = userTaskKey(instance, "CREATED");
+
+    final CompletableFuture<?> completion = client.newCompleteUserTaskCommand(taskKey)
+        .variables(Map.of("approvalOutcome", "rejected", "approvalComment", "no budget")).send()
+        .toCompletableFuture();
+    final ActivatedJob job = activateOne(client, listenerType);
+
+    assertThat(job.getVariablesAsMap())
+        .containsEntry("approvalOutcome", "rejected").containsEntry("approvalComment", "no budget");
+    client.newCompleteCommand(job).send().join();
+    completion.join();
   }
 
   @ParameterizedTest
