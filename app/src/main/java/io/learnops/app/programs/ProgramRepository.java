@@ -170,17 +170,34 @@ public class ProgramRepository {
         .list();
   }
 
-  public void addDecision(UUID programId, Decision decision) {
-    jdbc.sql("""
-            insert into program_decision (program_id, decision, outcome, decided_by, comment, decided_at)
-            values (:id, :decision, :outcome, :decidedBy, :comment, :decidedAt)""")
-        .param("id", programId)
-        .param("decision", decision.decision())
-        .param("outcome", decision.outcome())
-        .param("decidedBy", decision.decidedBy().orElse(null))
-        .param("comment", decision.comment().orElse(null))
-        .param("decidedAt", timestamp(decision.decidedAt()))
-        .update();
+  /** Adds the decision the job reported, unless that job's decision is recorded already. */
+  public boolean addDecision(UUID programId, long jobKey, Decision decision) {
+    if (decisionRecorded(jobKey)) {
+      return false;
+    }
+    try {
+      jdbc.sql("""
+              insert into program_decision (program_id, decision, outcome, decided_by, comment, decided_at, job_key)
+              values (:id, :decision, :outcome, :decidedBy, :comment, :decidedAt, :jobKey)""")
+          .param("id", programId)
+          .param("decision", decision.decision())
+          .param("outcome", decision.outcome())
+          .param("decidedBy", decision.decidedBy().orElse(null))
+          .param("comment", decision.comment().orElse(null))
+          .param("decidedAt", timestamp(decision.decidedAt()))
+          .param("jobKey", jobKey)
+          .update();
+      return true;
+    } catch (DuplicateKeyException concurrentRetry) {
+      return false;
+    }
+  }
+
+  private boolean decisionRecorded(long jobKey) {
+    return jdbc.sql("select count(*) from program_decision where job_key = :jobKey")
+        .param("jobKey", jobKey)
+        .query(Long.class)
+        .single() > 0;
   }
 
   public List<Decision> decisions(UUID programId) {

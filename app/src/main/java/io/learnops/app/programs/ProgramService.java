@@ -118,8 +118,16 @@ public class ProgramService {
     }
   }
 
-  public void recordDecision(UUID id, Decision decision) {
-    repository.addDecision(id, decision);
+  /**
+   * Records a decision a listener job reported, once per job. A decision on a program this app
+   * does not know (an instance started by hand) is dropped: nothing can show it.
+   */
+  public boolean recordDecision(UUID id, long jobKey, Decision decision) {
+    if (repository.findById(id).isEmpty()) {
+      LOG.warn("Decision for unknown program {} ignored: {}", id, decision);
+      return false;
+    }
+    return repository.addDecision(id, jobKey, decision);
   }
 
   public void recordEvaluationResult(UUID id, EvaluationResult result) {

@@ -155,6 +155,10 @@ class LearningProgramJourneyTest {
     assertThat(stages(done)).allSatisfy(s -> assertThat(s.get("leftAt")).isNotNull());
     assertThat(list(done.get("evaluationResults"))).extracting(r -> r.get("metric"))
         .contains("completionRate", "passRate", "learningNps", "kpiDelta", "roiPercent");
+    assertThat(list(done.get("decisions"))).extracting(d -> d.get("decision") + ": " + d.get("outcome"))
+        .contains("intake: accept", "design choice: buy", "vendor selection: Northwind Academy",
+            "approval by business-sponsor: changes-requested", "approval by business-sponsor: approved",
+            "program future: continue");
     assertThat(journey.incidents(id)).isEmpty();
   }
 

@@ -104,13 +104,25 @@ class ProgramRepositoryPostgresTest {
     final Program program = newProgram();
     repository.insert(program);
 
-    repository.addDecision(program.id(), new Decision("triage", "accept", Optional.of("l&d-owner"), Optional.empty(), T0));
+    repository.addDecision(program.id(), 31L, new Decision("triage", "accept", Optional.of("l&d-owner"), Optional.empty(), T0));
     repository.addEvaluationResult(program.id(), new EvaluationResult("completion-rate", new BigDecimal("0.8750"), T0.plus(30, ChronoUnit.DAYS)));
 
     assertThat(repository.decisions(program.id()))
         .containsExactly(new Decision("triage", "accept", Optional.of("l&d-owner"), Optional.empty(), T0));
     assertThat(repository.evaluationResults(program.id())).singleElement()
         .satisfies(result -> assertThat(result.value()).isEqualByComparingTo("0.875"));
+  }
+
+  @Test
+  void keepsADecisionReportedTwiceByOneJobOnce() {
+    final Program program = newProgram();
+    repository.insert(program);
+    final Decision intake = new Decision("intake", "decline", Optional.empty(), Optional.of("No budget this year"), T0);
+
+    assertThat(repository.addDecision(program.id(), 41L, intake)).isTrue();
+    assertThat(repository.addDecision(program.id(), 41L, intake)).isFalse();
+
+    assertThat(repository.decisions(program.id())).containsExactly(intake);
   }
 
   @Test

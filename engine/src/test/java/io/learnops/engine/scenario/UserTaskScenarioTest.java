@@ -166,6 +166,27 @@ class UserTaskScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aCompletingListenerSeesTheVariablesTheTaskIsCompletedWith(Transport transport) {
+    // a completing listener can read what the person decided, before it is applied
+    final CamundaClient client = ENGINE.client(transport);
+    final String listenerType = "record-decision-" + transport;
+    final ProcessInstanceEvent instance = start(client, "decide-" + transport,
+        task -> task.zeebeTaskListener(l -> l.completing().type(listenerType)));
+    final long taskKey = userTaskKey(instance, "CREATED");
+
+    final CompletableFuture<?> completion = client.newCompleteUserTaskCommand(taskKey)
+        .variables(Map.of("approvalOutcome", "rejected", "approvalComment", "no budget")).send()
+        .toCompletableFuture();
+    final ActivatedJob job = activateOne(client, listenerType);
+
+    assertThat(job.getVariablesAsMap())
+        .containsEntry("approvalOutcome", "rejected").containsEntry("approvalComment", "no budget");
+    client.newCompleteCommand(job).send().join();
+    completion.join();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void anAssigningListenerCorrectsTheAssigneeAndThePriority(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     final String listenerType = "route-to-deputy-" + transport;

@@ -3,6 +3,7 @@ package io.learnops.workers.process;
 import static org.mockito.Mockito.mock;
 
 import io.learnops.workers.ports.CostLedger;
+import io.learnops.workers.ports.DecisionLog;
 import io.learnops.workers.ports.Notifier;
 import io.learnops.workers.ports.ProgramRegistry;
 import io.learnops.workers.ports.ReportStore;
@@ -40,6 +41,11 @@ class WorkersTestApplication {
   @Bean
   RecordingTaskTimings taskTimings() {
     return new RecordingTaskTimings();
+  }
+
+  @Bean
+  DecisionLog decisionLog() {
+    return decision -> { };
   }
 
   @Bean
