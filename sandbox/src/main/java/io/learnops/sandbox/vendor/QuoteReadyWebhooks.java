@@ -111,6 +111,7 @@ public final class QuoteReadyWebhooks implements AutoCloseable {
   private byte[] body(DemoVendor vendor, QuoteRequest request, Quote quote) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("vendorId", vendor.id());
+    data.put("vendorName", vendor.name());
     data.put("quoteRequestId", request.id());
     data.put("programRef", request.programRef());
     data.put("quoteId", quote.id());
