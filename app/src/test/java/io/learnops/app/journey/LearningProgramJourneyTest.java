@@ -83,9 +83,13 @@ class LearningProgramJourneyTest {
     final long courseId = journey.awaitVariable(id, "courseId").asLong();
     final int cohort = journey.awaitVariable(id, "resolvedAudienceSize").asInt();
     assertThat(cohort).isGreaterThanOrEqualTo(50);
-    final List<MoodleUser> enrolled = await().atMost(ProgramJourney.PATIENCE)
-        .until(() -> lms.enrolledUsers(courseId), users -> users.size() == cohort);
     assertThat(journey.awaitVariable(id, "purchaseOrderId").asText()).startsWith("PO-" + id + "-" + NORTHWIND);
+
+    // and then waits for the cohort to finish, with everyone enrolled
+    assertThat(journey.awaitStep(id, "AwaitCompletions")).containsEntry("type", "RECEIVE_TASK")
+        .containsEntry("stage", "delivery");
+    final List<MoodleUser> enrolled = lms.enrolledUsers(courseId);
+    assertThat(enrolled).hasSize(cohort);
 
     // when all but nine learners finish the course, eight of them failing, as xAPI statements
     final int attempted = cohort - 9;

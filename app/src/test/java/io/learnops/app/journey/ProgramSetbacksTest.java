@@ -90,6 +90,7 @@ class ProgramSetbacksTest {
     assertThat(incident.getElementId()).isEqualTo("CreateCourse");
     assertThat(incident.getErrorMessage()).contains("503");
     assertThat(journey.variable(id, "courseId")).isEmpty();
+    assertThat(journey.awaitStep(id, "CreateCourse")).containsEntry("incident", true);
 
     // when the LMS is back and the operator gives the job a retry and resolves the incident
     http.exchange("/sandbox/admin/outage?system=moodle", HttpMethod.DELETE, null, Void.class);

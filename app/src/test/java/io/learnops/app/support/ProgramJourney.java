@@ -76,6 +76,14 @@ public final class ProgramJourney {
     return getList("/api/programs/" + programId + "/tasks");
   }
 
+  /** Waits until the program is at {@code elementId} (GET /api/programs/{id}/activity); returns that step. */
+  public Map<String, Object> awaitStep(String programId, String elementId) {
+    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+        .until(() -> getList("/api/programs/" + programId + "/activity").stream()
+            .filter(step -> elementId.equals(step.get("elementId"))).findFirst(), Optional::isPresent)
+        .orElseThrow();
+  }
+
   public List<Map<String, Object>> getList(String path) {
     return app.exchange(path, HttpMethod.GET, null, JSON_LIST).getBody();
   }
