@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
 
   static final List<String> LISTENER_TYPES =
-      List.of("learnops.stage.entered", "learnops.stage.left", "learnops.task.event");
+      List.of("learnops.stage.entered", "learnops.stage.left", "learnops.program.completed", "learnops.task.event");
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   /** Engine time when a test class starts. */

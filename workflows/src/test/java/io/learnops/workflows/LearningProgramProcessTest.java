@@ -34,6 +34,9 @@ class LearningProgramProcessTest {
     ENGINE.awaitCompleted(program);
     assertThat(ENGINE.completedElements(program)).containsSubsequence("Intake", "IntakeDecision", "NotAccepted");
     assertThat(stageListenerJobs(program)).containsExactly("learnops.stage.entered:Intake", "learnops.stage.left:Intake");
+    assertThat(ENGINE.listenerJobs()).filteredOn(j -> j.getProcessInstanceKey() == program)
+        .filteredOn(j -> j.getType().equals("learnops.program.completed")).singleElement()
+        .satisfies(j -> assertThat(j.getVariablesAsMap()).containsEntry("intakeDecision", "decline"));
   }
 
   @Test

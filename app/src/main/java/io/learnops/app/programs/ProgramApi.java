@@ -83,6 +83,8 @@ final class ProgramApi {
       Instant updatedAt,
       @Schema(nullable = true) Instant endedAt,
       @Schema(nullable = true, description = "how a completed program ended") ProgramOutcome outcome,
+      @Schema(nullable = true, description = "the program this one improves") UUID improves,
+      @Schema(nullable = true, description = "the improvement request opened after this program's evaluation") UUID improvedBy,
       List<StageView> stages,
       List<DecisionView> decisions,
       List<EvaluationView> evaluationResults) {
@@ -92,6 +94,7 @@ final class ProgramApi {
       return new ProgramView(p.id(), p.title(), p.requester(), p.businessUnit(), p.audienceSize(), p.budget(),
           p.compliance(), p.status(), p.currentStage().orElse(null), p.processInstanceKey().orElse(null),
           p.createdAt(), p.updatedAt(), p.endedAt().orElse(null), p.outcome().orElse(null),
+          details.improves().orElse(null), details.improvedBy().orElse(null),
           details.stages().stream().map(s -> new StageView(s.stage(), s.enteredAt(), s.leftAt().orElse(null))).toList(),
           details.decisions().stream().map(d -> new DecisionView(d.decision(), d.outcome(),
               d.decidedBy().orElse(null), d.comment().orElse(null), d.decidedAt())).toList(),

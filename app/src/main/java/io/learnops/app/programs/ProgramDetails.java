@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-/** A program with its stage history, decisions and evaluation results. */
-public record ProgramDetails(Program program, List<StageVisit> stages, List<Decision> decisions, List<EvaluationResult> evaluationResults) {
+/**
+ * A program with its stage history, decisions and evaluation results, and its links: the program
+ * it improves, and the improvement request opened after its evaluation.
+ */
+public record ProgramDetails(Program program, List<StageVisit> stages, List<Decision> decisions,
+    List<EvaluationResult> evaluationResults, Optional<UUID> improves, Optional<UUID> improvedBy) {
 
   /** One stay in a stage; a program that loops back (review → design) visits a stage again. */
   public record StageVisit(String stage, Instant enteredAt, Optional<Instant> leftAt) {}

@@ -236,6 +236,12 @@ public class ProgramRepository {
   }
 
   /** The program's intake profile; empty for an unknown id (or a row stored before V2). */
+  /** The program opened to improve this one after its evaluation, if any. */
+  public Optional<UUID> improvedBy(UUID id) {
+    return jdbc.sql("select id from learning_program where linked_program_id = :id order by created_at limit 1")
+        .param("id", id).query(UUID.class).optional();
+  }
+
   public Optional<IntakeProfile> profile(UUID id) {
     return jdbc.sql("""
             select topic, business_impact, urgency, regulatory_risk, audience_criteria, linked_program_id, request_ref

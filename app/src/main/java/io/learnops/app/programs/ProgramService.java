@@ -80,7 +80,8 @@ public class ProgramService {
   public ProgramDetails details(UUID id) {
     final Program program = repository.findById(id).orElseThrow(() -> ProgramProblems.notFound(id));
     return new ProgramDetails(program, ProgramDetails.visits(repository.stageEvents(id)),
-        repository.decisions(id), repository.evaluationResults(id));
+        repository.decisions(id), repository.evaluationResults(id),
+        repository.profile(id).flatMap(IntakeProfile::linkedProgramId), repository.improvedBy(id));
   }
 
   /**

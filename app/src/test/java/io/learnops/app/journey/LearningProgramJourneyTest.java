@@ -127,12 +127,17 @@ class LearningProgramJourneyTest {
         "trainedPost", 74, "controlBaseline", 61, "controlPost", 64, "unitValue", 2500);
     journey.completeTask(id, "EnterKpiData", Map.of("kpiData", kpi));
 
-    // then the owner gets the recommendation with the report, and decides to continue
+    // then the owner gets the recommendation (continue) with the report, and decides to improve it
     final Map<String, Object> decision = journey.awaitTask(id, "DecideFuture");
     assertThat(journey.taskVariable(decision, "recommendation").asText()).isEqualTo("continue");
-    journey.complete(decision, Map.of("programDecision", "continue"));
+    journey.complete(decision, Map.of("programDecision", "improve", "improvementNotes", "Add chat escalations"));
     final Map<String, Object> done = journey.awaitDetail(id, d -> "COMPLETED".equals(d.get("status")));
-    assertThat(done).containsEntry("outcome", "CONTINUED");
+    assertThat(done).containsEntry("outcome", "IMPROVED");
+
+    // and the improvement is a new request in intake, linked to this program both ways
+    final String improvement = (String) journey.awaitDetail(id, d -> d.get("improvedBy") != null).get("improvedBy");
+    assertThat(journey.awaitStage(improvement, "intake")).containsEntry("improves", id)
+        .containsEntry("title", "De-escalating customer conversations");
 
     // and the report's figures are those of the data above
     final double completionRate = (double) passed / cohort;
@@ -162,7 +167,7 @@ class LearningProgramJourneyTest {
     assertThat(list(done.get("decisions"))).extracting(d -> d.get("decision") + ": " + d.get("outcome"))
         .contains("intake: accept", "design choice: buy", "vendor selection: Northwind Academy",
             "approval by business-sponsor: changes-requested", "approval by business-sponsor: approved",
-            "program future: continue");
+            "program future: improve");
     assertThat(journey.incidents(id)).isEmpty();
   }
 

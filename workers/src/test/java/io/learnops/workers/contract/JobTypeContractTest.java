@@ -40,7 +40,7 @@ class JobTypeContractTest {
 
   private static final Path WORKFLOWS = Path.of("..", "workflows");
   private static final Set<String> APP_LISTENERS =
-      Set.of("learnops.stage.entered", "learnops.stage.left");
+      Set.of("learnops.stage.entered", "learnops.stage.left", "learnops.program.completed");
 
   private static final Map<String, Set<String>> INPUTS = new TreeMap<>();
   private static final Map<String, Set<String>> OUTPUTS = new TreeMap<>();
