@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * any they call). Its tasks and waits live in those.
  */
 @Component
-class ProgramInstances {
+public class ProgramInstances {
 
   private final CamundaClient client;
 
@@ -20,7 +20,7 @@ class ProgramInstances {
     this.client = client;
   }
 
-  List<Long> activeFrom(long programInstanceKey) {
+  public List<Long> activeFrom(long programInstanceKey) {
     final List<Long> found = new ArrayList<>(List.of(programInstanceKey));
     for (int i = 0; i < found.size(); i++) {
       final long parent = found.get(i);

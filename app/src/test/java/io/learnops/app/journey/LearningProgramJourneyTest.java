@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.learnops.app.support.ProgramJourney;
+import io.learnops.app.tasks.ProgramInstances;
 import io.learnops.app.support.WiredAppTest;
 import io.learnops.engine.Engine;
 import io.learnops.sandbox.moodle.MoodleState;
@@ -35,11 +36,12 @@ class LearningProgramJourneyTest {
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
   @Autowired Engine engine;
+  @Autowired ProgramInstances instances;
   @Autowired MoodleState lms;
 
   @Test
   void aBoughtProgramGoesFromRequestThroughReworkDeliveryAndFollowUpsToItsReport() {
-    final ProgramJourney journey = new ProgramJourney(http, client, engine);
+    final ProgramJourney journey = new ProgramJourney(http, client, engine, instances);
 
     // given a team lead asks for training for the Customer Success department
     final String id = journey.request(Map.of(

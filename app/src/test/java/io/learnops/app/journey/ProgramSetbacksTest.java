@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.Incident;
 import io.learnops.app.support.ProgramJourney;
+import io.learnops.app.tasks.ProgramInstances;
 import io.learnops.app.support.WiredAppTest;
 import io.learnops.engine.Engine;
 import io.learnops.sandbox.moodle.MoodleState;
@@ -29,6 +30,7 @@ class ProgramSetbacksTest {
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
   @Autowired Engine engine;
+  @Autowired ProgramInstances instances;
   @Autowired MoodleState lms;
 
   @AfterEach
@@ -38,7 +40,7 @@ class ProgramSetbacksTest {
 
   @Test
   void aRequestDeclinedAtIntakeEndsThereWithTheRequesterTold() {
-    final ProgramJourney journey = new ProgramJourney(http, client, engine);
+    final ProgramJourney journey = new ProgramJourney(http, client, engine, instances);
     final String id = journey.request(request("Advanced spreadsheet macros", 8));
 
     // when the L&D owner declines it
@@ -54,7 +56,7 @@ class ProgramSetbacksTest {
 
   @Test
   void aProgramRejectedInReviewEndsWithoutDelivery() {
-    final ProgramJourney journey = new ProgramJourney(http, client, engine);
+    final ProgramJourney journey = new ProgramJourney(http, client, engine, instances);
     final String id = buildToReview(journey, "Presentation skills for engineers");
 
     // when the only approver for a small budget, the L&D manager, rejects it
@@ -70,7 +72,7 @@ class ProgramSetbacksTest {
 
   @Test
   void whenTheLmsIsDownTheCourseWaitsInAnIncidentAndDeliveryGoesOnOnceItIsResolved() {
-    final ProgramJourney journey = new ProgramJourney(http, client, engine);
+    final ProgramJourney journey = new ProgramJourney(http, client, engine, instances);
     final String id = buildToReview(journey, "Incident command for on-call engineers");
 
     // given the LMS is down when the program is approved

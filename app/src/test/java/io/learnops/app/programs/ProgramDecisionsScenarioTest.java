@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.learnops.app.support.ProgramJourney;
+import io.learnops.app.tasks.ProgramInstances;
 import io.learnops.app.support.WiredAppTest;
 import io.learnops.engine.Engine;
 import java.util.List;
@@ -19,10 +20,11 @@ class ProgramDecisionsScenarioTest {
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
   @Autowired Engine engine;
+  @Autowired ProgramInstances instances;
 
   @Test
   void theOwnersIntakeDecisionIsOnTheProgramRecord() {
-    final ProgramJourney journey = new ProgramJourney(http, client, engine);
+    final ProgramJourney journey = new ProgramJourney(http, client, engine, instances);
 
     // given a request waiting for the L&D owner, who takes the task
     final String id = journey.request(Map.of("title", "Advanced pivot tables", "requester", "raj@acme.example",

@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.Incident;
-import io.camunda.client.api.search.response.ProcessInstance;
+import io.learnops.app.tasks.ProgramInstances;
 import io.learnops.engine.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,10 +41,12 @@ public final class ProgramJourney {
   private final CamundaClient client;
   private final RestClient engineRest;
   private final RestClient management;
+  private final ProgramInstances instances;
 
-  public ProgramJourney(TestRestTemplate app, CamundaClient client, Engine engine) {
+  public ProgramJourney(TestRestTemplate app, CamundaClient client, Engine engine, ProgramInstances instances) {
     this.app = app;
     this.client = client;
+    this.instances = instances;
     this.engineRest = RestClient.create("http://localhost:" + engine.restPort());
     this.management = RestClient.create("http://localhost:" + engine.managementPort());
   }
@@ -122,7 +123,7 @@ public final class ProgramJourney {
    * delivery stage's {@code courseId} before delivery ends.
    */
   public Optional<JsonNode> variable(String programId, String name) {
-    for (final long instance : activeInstances(programInstanceKey(programId))) {
+    for (final long instance : instances.activeFrom(programInstanceKey(programId))) {
       final var items = client.newVariableSearchRequest()
           .filter(f -> f.processInstanceKey(instance).name(name)).send().join().items();
       if (!items.isEmpty()) {
@@ -140,7 +141,7 @@ public final class ProgramJourney {
   /** Open incidents of the program's instances. */
   public List<Incident> incidents(String programId) {
     final List<Incident> incidents = new ArrayList<>();
-    for (final long instance : activeInstances(programInstanceKey(programId))) {
+    for (final long instance : instances.activeFrom(programInstanceKey(programId))) {
       incidents.addAll(client.newIncidentSearchRequest()
           .filter(f -> f.processInstanceKey(instance).state(io.camunda.client.api.search.enums.IncidentState.ACTIVE))
           .send().join().items());
@@ -162,16 +163,6 @@ public final class ProgramJourney {
     return ((Number) detail(programId).get("processInstanceKey")).longValue();
   }
 
-  private List<Long> activeInstances(long root) {
-    final List<Long> found = new ArrayList<>(List.of(root));
-    for (int i = 0; i < found.size(); i++) {
-      final long parent = found.get(i);
-      client.newProcessInstanceSearchRequest()
-          .filter(f -> f.parentProcessInstanceKey(parent).state(ProcessInstanceState.ACTIVE))
-          .send().join().items().stream().map(ProcessInstance::getProcessInstanceKey).forEach(found::add);
-    }
-    return found;
-  }
 
   private static long key(Map<String, Object> task) {
     return ((Number) task.get("key")).longValue();
