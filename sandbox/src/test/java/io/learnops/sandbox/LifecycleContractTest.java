@@ -113,9 +113,11 @@ class LifecycleContractTest extends SandboxContractTest {
     long done = learners.stream()
         .filter(l -> moodle.completionStatus(course.id(), l.id()).completed()).count();
     assertThat(done).isEqualTo(7);
-    List<LearningStatement> recorded = xapi().queryAll(StatementQuery.all().limit(4), 5);
-    assertThat(recorded).hasSize(10)
+    List<LearningStatement> recorded = xapi().queryAll(StatementQuery.all().limit(4), 10);
+    assertThat(recorded).hasSize(30)
         .allSatisfy(s -> assertThat(s.result().flatMap(Result::scaled)).isPresent());
+    assertThat(recorded.stream().filter(s -> s.activity().id().endsWith("/pre-test"))).hasSize(10);
+    assertThat(recorded.stream().filter(s -> s.activity().id().endsWith("/post-test"))).hasSize(10);
     assertThat(recorded.stream().filter(s -> s.verb().id().equals(Verb.PASSED.id())))
         .hasSize(7)
         .allSatisfy(s -> assertThat(s.result().flatMap(Result::scaled).orElseThrow())

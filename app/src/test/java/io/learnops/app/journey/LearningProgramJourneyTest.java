@@ -93,12 +93,14 @@ class LearningProgramJourneyTest {
     final List<MoodleUser> enrolled = lms.enrolledUsers(courseId);
     assertThat(enrolled).hasSize(cohort);
 
-    // when all but nine learners finish the course, eight of them failing, as xAPI statements
+    // when all but nine learners finish the course, eight of them failing, as xAPI statements,
+    // after a pre-test (0.60 for those who pass, 0.40 for those who fail)
     final int attempted = cohort - 9;
     final int passed = attempted - 8;
     final List<Map<String, Object>> results = new ArrayList<>();
     for (int i = 0; i < attempted; i++) {
-      results.add(Map.of("email", enrolled.get(i).email(), "scaled", i < passed ? 0.85 : 0.45, "success", i < passed));
+      results.add(Map.of("email", enrolled.get(i).email(), "scaled", i < passed ? 0.85 : 0.45, "success", i < passed,
+          "preTestScaled", i < passed ? 0.60 : 0.40));
     }
     assertThat(journey.post("/sandbox/admin/completions", Map.of("courseId", courseId, "learners", results))
         .getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -144,6 +146,7 @@ class LearningProgramJourneyTest {
     // and the report's figures are those of the data above
     final double completionRate = (double) passed / cohort;
     final double passRate = (double) passed / attempted;
+    final double knowledgeGain = (passed * (0.85 - 0.60) + (attempted - passed) * (0.45 - 0.40)) / attempted;
     final double nps = 100.0 * (6 - 1) / answers.length;
     final double kpiDelta = (74 - 62) - (64 - 61);
     final double benefits = kpiDelta * 2500;
@@ -153,6 +156,7 @@ class LearningProgramJourneyTest {
     assertThat(report).contains(
         "| completion rate | " + percent(completionRate) + " |",
         "| pass rate | " + percent(passRate) + " |",
+        "| knowledge gain (mean post − pre) | " + number(knowledgeGain) + " |",
         "| learning NPS | " + number(nps) + " |",
         "| application rate | 70.0 % |",
         "| KPI delta (difference in differences) | " + number(kpiDelta) + " |",
