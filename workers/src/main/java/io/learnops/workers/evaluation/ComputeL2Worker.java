@@ -39,7 +39,7 @@ public class ComputeL2Worker {
     String activity = settings.activityBase() + courseId;
     List<PassRates.Attempt> attempts = ConnectorErrors.call(job, () -> query(activity)).stream()
         .filter(s -> isVerb(s, LearningStatement.Verb.PASSED) || isVerb(s, LearningStatement.Verb.FAILED))
-        .map(s -> new PassRates.Attempt(learner(s), time(s).toEpochMilli(),
+        .map(s -> new PassRates.Attempt(s.actor().identity(), time(s).toEpochMilli(),
             isVerb(s, LearningStatement.Verb.PASSED)))
         .toList();
     PassRates rates = PassRates.of(attempts);
@@ -60,7 +60,7 @@ public class ComputeL2Worker {
     for (LearningStatement s : statements) {
       var scaled = s.result().flatMap(LearningStatement.Result::scaled);
       if (scaled.isPresent()) {
-        String learner = learner(s);
+        String learner = s.actor().identity();
         if (!at.containsKey(learner) || time(s).isAfter(at.get(learner))) {
           latest.put(learner, scaled.get());
           at.put(learner, time(s));
@@ -72,11 +72,6 @@ public class ComputeL2Worker {
 
   private static boolean isVerb(LearningStatement s, LearningStatement.Verb verb) {
     return verb.id().equals(s.verb().id());
-  }
-
-  private static String learner(LearningStatement s) {
-    return s.actor().mbox().or(() -> s.actor().account().map(a -> a.homePage() + "|" + a.name()))
-        .orElse(s.actor().name());
   }
 
   private static Instant time(LearningStatement s) {

@@ -62,6 +62,14 @@ public record LearningStatement(Optional<UUID> id, Actor actor, Verb verb, Activ
     public static Actor byAccount(String name, String homePage, String accountName) {
       return new Actor(name, Optional.empty(), Optional.of(new Account(homePage, accountName)));
     }
+
+    /**
+     * What tells learners apart (xAPI's inverse functional identifier): the mbox, else the
+     * account as {@code homePage|name}, so the same name on two systems is two learners.
+     */
+    public String identity() {
+      return mbox.orElseGet(() -> account.map(a -> a.homePage() + "|" + a.name()).orElseThrow());
+    }
   }
 
   public record Account(String homePage, String name) {
