@@ -1,12 +1,10 @@
 package io.learnops.app.delivery;
 
-import io.learnops.connectors.lms.xapi.LearningStatement;
 import io.learnops.connectors.lms.xapi.StatementQuery;
 import io.learnops.connectors.lms.xapi.XapiClient;
 import io.learnops.workers.support.ConnectorsProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -69,11 +67,8 @@ class CohortProgressWatcher {
       return;
     }
     final String activity = settings.activityBase() + cohort.courseId();
-    final List<LearningStatement> statements = FinishedLearners.VERBS.stream()
-        .flatMap(verb -> lrs.queryAll(StatementQuery.all().activity(activity).verb(verb.id()),
-            settings.maxPages()).stream())
-        .toList();
-    final int finished = FinishedLearners.count(activity, statements);
+    final int finished = FinishedLearners.count(activity,
+        lrs.queryAll(StatementQuery.all().activity(activity), settings.maxPages()));
     if (finished >= cohort.audienceSize()) {
       LOG.info("Cohort of program {} has finished according to the LRS ({}/{} learners); delivery goes on",
           cohort.programId(), finished, cohort.audienceSize());

@@ -13,8 +13,8 @@ import java.util.List;
  */
 final class FinishedLearners {
 
-  /** The verbs that end a learner's course; the LRS can be asked for each. */
-  static final List<Verb> VERBS = List.of(Verb.PASSED, Verb.FAILED, Verb.COMPLETED);
+  /** The verbs that end a learner's course. */
+  private static final List<Verb> VERBS = List.of(Verb.PASSED, Verb.FAILED, Verb.COMPLETED);
 
   private FinishedLearners() {}
 
