@@ -1,6 +1,8 @@
 package io.learnops.engine;
 
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.exporter.Exporter;
+import io.learnops.engine.exporter.ExporterDirector;
 import io.learnops.engine.gateway.grpc.GrpcGateway;
 import io.learnops.engine.gateway.rest.RestGateway;
 import io.learnops.engine.journal.JournalLog;
@@ -11,11 +13,14 @@ import io.learnops.engine.processing.DurableLog;
 import io.learnops.engine.processing.EngineCommand;
 import io.learnops.engine.processing.ProcessingApi;
 import io.learnops.engine.read.ReadModel;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,15 +53,21 @@ public final class Engine implements AutoCloseable {
     final DurableLog log = config.dataDir().isPresent()
         ? JournalLog.open(config.dataDir().get(), registry)
         : DurableLog.inMemory();
-    processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords());
-    processor.addEventListener(new EngineMetrics(registry));
     readModel = new ReadModel(config.readModelRetention());
-    processor.addProjection(readModel);
+    final List<Exporter> exporters = new ArrayList<>(List.of(readModel, new EngineMetrics(registry)));
+    exporters.addAll(config.exporters());
+    processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords(),
+        new ExporterDirector(exporters, registry));
+    processor.addRecoveryListener(readModel::seed);
     processor.addPurgeListener(readModel::clear);
     Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
+    FunctionCounter.builder("learnops.engine.snapshot.failures", processor, CommandProcessor::snapshotFailures)
+        .description("snapshots that could not be taken or stored; the last good one stayed")
+        .register(registry);
     registerStateSize(registry, processor);
     api = new ProcessingApi(processor,
-        () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort(), completedChanges.get()),
+        () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort(), completedChanges.get(),
+            processor.isRunning()),
         config.defaultLongPollingTimeout());
     grpc = new GrpcGateway(api, config.grpcPort());
     rest = new RestGateway(api, readModel, config.restPort());
@@ -101,7 +112,7 @@ public final class Engine implements AutoCloseable {
   /**
    * Deletes all deployments, instances, jobs, messages, timers and incidents, as a journaled
    * command (a restart does not bring them back); listeners added with
-   * {@link CommandProcessor#addPurgeListener} clear what they built from events. Completes with
+   * {@link CommandProcessor#addPurgeListener} clear what they built from records. Completes with
    * the purge's change id once it is durable.
    */
   public CompletableFuture<Long> purge() {

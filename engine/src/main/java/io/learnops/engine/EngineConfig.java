@@ -1,8 +1,10 @@
 package io.learnops.engine;
 
+import io.learnops.engine.exporter.Exporter;
 import io.learnops.engine.read.ReadModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Optional;
  *     element instances, variables, incidents, jobs and subscriptions); the oldest go first
  * @param clockControlled whether the management port may move the clock ({@code /actuator/clock}),
  *     like Zeebe's {@code ZEEBE_CLOCK_CONTROLLED}; never in production, where timers would fire early
+ * @param exporters readers of the record stream besides the engine's own (read model, metrics)
  */
 public record EngineConfig(
     int grpcPort,
@@ -25,7 +28,12 @@ public record EngineConfig(
     Duration defaultLongPollingTimeout,
     int snapshotEveryRecords,
     int readModelRetention,
-    boolean clockControlled) {
+    boolean clockControlled,
+    List<Exporter> exporters) {
+
+  public EngineConfig {
+    exporters = List.copyOf(exporters);
+  }
 
   public static final int DEFAULT_GRPC_PORT = 26500;
   public static final int DEFAULT_REST_PORT = 8080;
@@ -41,42 +49,48 @@ public record EngineConfig(
         Duration.ofSeconds(10),
         100_000,
         ReadModel.DEFAULT_RETENTION,
-        false);
+        false,
+        List.of());
   }
 
   /** Random ports, in memory, system clock: the shape most tests want. */
   public static EngineConfig forTests() {
     return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000,
-        ReadModel.DEFAULT_RETENTION, false);
+        ReadModel.DEFAULT_RETENTION, false, List.of());
   }
 
   public EngineConfig withPorts(int grpc, int rest, int management) {
     return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords,
-        readModelRetention, clockControlled);
+        readModelRetention, clockControlled, exporters);
   }
 
   public EngineConfig withDataDir(Path dir) {
     return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock,
-        defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention, clockControlled);
+        defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention, clockControlled, exporters);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout,
-        snapshotEveryRecords, readModelRetention, clockControlled);
+        snapshotEveryRecords, readModelRetention, clockControlled, exporters);
   }
 
   public EngineConfig withSnapshotEveryRecords(int records) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records,
-        readModelRetention, clockControlled);
+        readModelRetention, clockControlled, exporters);
   }
 
   public EngineConfig withReadModelRetention(int finishedInstances) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
-        snapshotEveryRecords, finishedInstances, clockControlled);
+        snapshotEveryRecords, finishedInstances, clockControlled, exporters);
+  }
+
+  public EngineConfig withExporters(List<Exporter> newExporters) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
+        snapshotEveryRecords, readModelRetention, clockControlled, newExporters);
   }
 
   public EngineConfig withClockControlled(boolean controlled) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
-        snapshotEveryRecords, readModelRetention, controlled);
+        snapshotEveryRecords, readModelRetention, controlled, exporters);
   }
 }

@@ -1,6 +1,10 @@
 package io.learnops.engine;
 
+import io.learnops.engine.exporter.Exporter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,7 @@ public final class Main {
     }
     final Engine engine;
     try {
-      engine = Engine.start(config);
+      engine = Engine.start(config.withExporters(pluggedInExporters()));
     } catch (Exception e) {
       LoggerFactory.getLogger(Main.class).error("The engine could not start: {}", e.getMessage(), e);
       System.exit(1);
@@ -43,6 +47,21 @@ public final class Main {
       stopped.countDown();
     }, "learnops-engine-shutdown"));
     stopped.await();
+  }
+
+  /**
+   * Exporters on the class path: a jar beside the engine that names its class in
+   * {@code META-INF/services/io.learnops.engine.exporter.Exporter} (run the engine with
+   * {@code java -cp engine-standalone.jar:my-exporter.jar io.learnops.engine.Main}).
+   */
+  static List<Exporter> pluggedInExporters() {
+    final List<Exporter> exporters = new ArrayList<>();
+    ServiceLoader.load(Exporter.class).forEach(exporter -> {
+      LoggerFactory.getLogger(Main.class).info("Exporter {} ({}) found on the class path", exporter.id(),
+          exporter.getClass().getName());
+      exporters.add(exporter);
+    });
+    return exporters;
   }
 
   static EngineConfig parse(String[] args) {

@@ -16,6 +16,11 @@ class MainTest {
   }
 
   @Test
+  void exportersOnTheClassPathArePluggedIn() {
+    assertThat(Main.pluggedInExporters()).hasAtLeastOneElementOfType(ServiceLoadedExporter.class);
+  }
+
+  @Test
   void aClockFlagThatIsNotABooleanIsRefused() {
     assertThatThrownBy(() -> Main.parse(new String[] {"--clock-controlled=soon"}))
         .isInstanceOf(IllegalArgumentException.class)

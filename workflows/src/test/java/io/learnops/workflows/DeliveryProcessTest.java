@@ -2,6 +2,7 @@ package io.learnops.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class DeliveryProcessTest {
     var order = ENGINE.completeJob(delivery, "learnops.delivery.raise-purchase-order", Map.of("purchaseOrderId", "PO-1"));
     assertThat(order.getVariablesAsMap()).containsEntry("quotedCost", 18000);
     ENGINE.completeJob(delivery, "learnops.delivery.schedule-sessions", Map.of("deliveryEnd", "2026-04-30T17:00:00Z"));
-    ENGINE.awaitElement(delivery, "AwaitCompletions", "ELEMENT_ACTIVATED");
+    ENGINE.awaitElement(delivery, "AwaitCompletions", ProcessInstanceIntent.ELEMENT_ACTIVATED);
     ENGINE.publish("learnops.delivery.cohort-completed", "P-400", Map.of());
 
     var collect = ENGINE.completeJob(delivery, "learnops.delivery.collect-completions",
@@ -67,7 +68,7 @@ class DeliveryProcessTest {
     assertThat(resolve.getVariablesAsMap()).containsEntry("audienceCriteria", "department eq \"Customer Support\"");
     ENGINE.completeJob(delivery, "learnops.delivery.enrol-batch");
     ENGINE.completeJob(delivery, "learnops.delivery.schedule-sessions", Map.of("deliveryEnd", "2026-04-30T17:00:00Z"));
-    ENGINE.awaitElement(delivery, "AwaitCompletions", "ELEMENT_ACTIVATED");
+    ENGINE.awaitElement(delivery, "AwaitCompletions", ProcessInstanceIntent.ELEMENT_ACTIVATED);
 
     ENGINE.advanceClock(Duration.ofDays(60));
 

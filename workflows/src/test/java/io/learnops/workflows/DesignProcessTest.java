@@ -2,6 +2,7 @@ package io.learnops.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,10 @@ class DesignProcessTest {
     var second = ENGINE.completeJob(design, "learnops.design.request-quote", Map.of("quoteRequestId", "rfq-2"));
     assertThat(List.of(first.getVariablesAsMap().get("vendor"), second.getVariablesAsMap().get("vendor")))
         .hasSize(2).doesNotHaveDuplicates();
-    ENGINE.awaitElement(design, "ReceiveQuote", "ELEMENT_ACTIVATED");
+    ENGINE.awaitElement(design, "ReceiveQuote", ProcessInstanceIntent.ELEMENT_ACTIVATED);
     ENGINE.publish("learnops.vendor.quote-received", "rfq-1",
         Map.of("quote", Map.of("vendorId", "v1", "amount", 18000, "currency", "EUR")));
-    ENGINE.awaitElement(design, "QuoteReceived", "ELEMENT_COMPLETED");
+    ENGINE.awaitElement(design, "QuoteReceived", ProcessInstanceIntent.ELEMENT_COMPLETED);
     ENGINE.advanceClock(Duration.ofDays(14));
 
     // then the designer selects among the quotes and the design is recorded as bought

@@ -2,6 +2,7 @@ package io.learnops.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class Drive {
     engine.completeJob(delivery, "learnops.delivery.resolve-audience", Map.of("audienceBatches", List.of(List.of("u1")), "audienceSize", 1));
     engine.completeJob(delivery, "learnops.delivery.enrol-batch");
     engine.completeJob(delivery, "learnops.delivery.schedule-sessions", Map.of("deliveryEnd", "2026-05-01T17:00:00Z"));
-    engine.awaitElement(delivery, "AwaitCompletions", "ELEMENT_ACTIVATED");
+    engine.awaitElement(delivery, "AwaitCompletions", ProcessInstanceIntent.ELEMENT_ACTIVATED);
     engine.publish("learnops.delivery.cohort-completed", programId, Map.of());
     engine.completeJob(delivery, "learnops.delivery.collect-completions", Map.of("completionRate", 1.0, "completedCount", 1));
   }

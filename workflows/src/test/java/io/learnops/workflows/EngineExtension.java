@@ -9,7 +9,12 @@ import io.camunda.client.api.worker.JobWorker;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineClock;
 import io.learnops.engine.EngineConfig;
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.exporter.RecordingExporter;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Intent.UserTaskIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.UserTaskValue;
+import io.learnops.engine.record.ValueType;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -37,7 +42,7 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
   private final EngineClock clock = EngineClock.controlled(START);
-  private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+  private final RecordingExporter records = new RecordingExporter();
   private final List<ActivatedJob> listenerJobs = new CopyOnWriteArrayList<>();
   private final List<JobWorker> workers = new ArrayList<>();
   private Engine engine;
@@ -45,8 +50,7 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    engine = Engine.start(EngineConfig.forTests().withClock(clock));
-    engine.processor().addEventListener(events::add);
+    engine = Engine.start(EngineConfig.forTests().withClock(clock).withExporters(List.of(records)));
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
         .restAddress(URI.create("http://localhost:" + engine.restPort()))
@@ -176,13 +180,13 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
   }
 
   private List<Long> openUserTaskKeys(String elementId, Long processInstanceKey) {
-    List<EngineEvent> tasks = events.stream()
-        .filter(e -> "USER_TASK".equals(e.valueType()) && elementId.equals(e.elementId())
-            && (processInstanceKey == null || e.processInstanceKey() == processInstanceKey))
+    List<Record<UserTaskValue>> tasks = records.ofType(ValueType.USER_TASK, UserTaskValue.class)
+        .filter(r -> elementId.equals(r.value().elementId())
+            && (processInstanceKey == null || r.value().processInstanceKey() == processInstanceKey))
         .toList();
-    return tasks.stream().filter(e -> "CREATED".equals(e.intent())).map(EngineEvent::key).distinct()
-        .filter(key -> tasks.stream().noneMatch(e -> e.key() == key
-            && ("COMPLETED".equals(e.intent()) || "CANCELED".equals(e.intent()) || "COMPLETING".equals(e.intent()))))
+    return tasks.stream().filter(r -> r.intent() == UserTaskIntent.CREATED).map(Record::key).distinct()
+        .filter(key -> tasks.stream().noneMatch(r -> r.key() == key && (r.intent() == UserTaskIntent.COMPLETED
+            || r.intent() == UserTaskIntent.CANCELED || r.intent() == UserTaskIntent.COMPLETING)))
         .toList();
   }
 
@@ -198,26 +202,20 @@ final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** Waits until the element of the instance reached the lifecycle intent (e.g. ELEMENT_ACTIVATED). */
-  void awaitElement(long processInstanceKey, String elementId, String intent) {
-    await().atMost(WAIT).until(() -> reached(processInstanceKey, elementId, intent));
-  }
-
-  boolean reached(long processInstanceKey, String elementId, String intent) {
-    return events.stream().anyMatch(e -> e.processInstanceKey() == processInstanceKey
-        && elementId.equals(e.elementId()) && intent.equals(e.intent()));
+  void awaitElement(long processInstanceKey, String elementId, ProcessInstanceIntent intent) {
+    await().atMost(WAIT).until(() -> records.reached(processInstanceKey, elementId, intent));
   }
 
   void awaitCompleted(long processInstanceKey) {
-    await().atMost(WAIT).until(() -> events.stream()
-        .anyMatch(e -> e.key() == processInstanceKey && "ELEMENT_COMPLETED".equals(e.intent())));
+    await().atMost(WAIT).until(() -> records.contains(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED));
   }
 
   /** Ids of the elements of the instance that completed, in order (the path taken). */
   List<String> completedElements(long processInstanceKey) {
-    return events.stream()
-        .filter(e -> e.processInstanceKey() == processInstanceKey && "ELEMENT_COMPLETED".equals(e.intent())
-            && e.elementId() != null && e.key() != processInstanceKey)
-        .map(EngineEvent::elementId).toList();
+    return records.processInstanceRecords()
+        .filter(r -> r.value().processInstanceKey() == processInstanceKey
+            && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED && r.key() != processInstanceKey)
+        .map(r -> r.value().elementId()).toList();
   }
 
   private Object incidentsLater() {

@@ -2,6 +2,7 @@ package io.learnops.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class LearningProgramProcessTest {
     // then design runs again with the rework counted and the approvers' comments visible
     long redesign = buildDesign(1);
     ENGINE.awaitCompleted(redesign);
-    ENGINE.awaitElement(program, "Review", "ELEMENT_ACTIVATED");
+    ENGINE.awaitElement(program, "Review", ProcessInstanceIntent.ELEMENT_ACTIVATED);
     assertThat(ENGINE.completedElements(program)).containsSubsequence("Design", "Review", "ReviewOutcome", "CountRework", "DesignEntry", "Design");
     assertThat(stageListenerJobs(program)).containsSubsequence(
         "learnops.stage.entered:Design", "learnops.stage.left:Design", "learnops.stage.entered:Review",
@@ -89,7 +90,7 @@ class LearningProgramProcessTest {
   void a_waitlisted_request_goes_to_design_when_released() {
     long program = ENGINE.start("learning-program", Fixtures.request("P-603"));
     Drive.intake(ENGINE, childInstance("learnops.intake.validate-request"), "waitlist");
-    ENGINE.awaitElement(program, "Waitlisted", "ELEMENT_ACTIVATED");
+    ENGINE.awaitElement(program, "Waitlisted", ProcessInstanceIntent.ELEMENT_ACTIVATED);
 
     ENGINE.publish("learnops.program.waitlist-released", "P-603", Map.of());
 

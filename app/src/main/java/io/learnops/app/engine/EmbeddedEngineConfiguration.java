@@ -2,7 +2,9 @@ package io.learnops.app.engine;
 
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineConfig;
+import io.learnops.engine.exporter.Exporter;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Embedded mode (the default): the engine runs in this process and the Camunda client is pointed
  * at it. The engine bean is created before the client (see {@link EmbeddedEngineClientAddresses})
- * and closed after it.
+ * and closed after it. Every {@link Exporter} bean reads the engine's record stream.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "learnops.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -19,11 +21,12 @@ class EmbeddedEngineConfiguration {
   static final String ENGINE_BEAN = "embeddedEngine";
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")
-  Engine embeddedEngine(EngineProperties properties) throws IOException {
+  Engine embeddedEngine(EngineProperties properties, ObjectProvider<Exporter> exporters) throws IOException {
     return Engine.start(EngineConfig.defaults()
         .withPorts(properties.grpcPort(), properties.restPort(), properties.managementPort())
         .withDataDir(properties.dataDir())
-        .withClockControlled(properties.clockControlled()));
+        .withClockControlled(properties.clockControlled())
+        .withExporters(exporters.orderedStream().toList()));
   }
 
   @Bean

@@ -177,6 +177,7 @@ public interface EngineApi {
    * @param lastCompletedChangeId the last cluster change (a purge) that has finished; Camunda
    *     Process Test polls it on {@code /v2/topology} to know that its purge is done
    */
+  /** @param healthy whether the partition processes commands; false once processing stopped */
   record Topology(
       int clusterSize,
       int partitionsCount,
@@ -184,7 +185,8 @@ public interface EngineApi {
       String gatewayVersion,
       String brokerHost,
       int brokerPort,
-      long lastCompletedChangeId) {}
+      long lastCompletedChangeId,
+      boolean healthy) {}
 
   record DeploymentResult(
       long deploymentKey, List<DeployedProcess> processes, List<DeployedDecision> decisions, List<FormView> forms,

@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Parses and writes variable documents: a JSON object whose members are the variables. */
 public final class JsonVariables {
+
+  /**
+   * How deep objects and lists may nest in a variable a client sends. Far beyond what a process's
+   * data needs, and far within what the journal and snapshot codecs read back.
+   */
+  public static final int MAX_NESTING = 100;
 
   /**
    * Decimals stay as they were sent: exact big decimals in the tree (Jackson's default node
@@ -49,9 +56,41 @@ public final class JsonVariables {
     return MAPPER.convertValue(node, MAP);
   }
 
-  /** Null-safe copy of a variables map received from a JSON body (REST). */
+  /**
+   * Null-safe copy of a variables map received from a request, checked against {@link
+   * #MAX_NESTING}.
+   *
+   * @throws Rejection INVALID_ARGUMENT naming the variable that nests too deep
+   */
   public static Map<String, Object> orEmpty(Map<String, Object> variables) {
-    return variables == null ? new LinkedHashMap<>() : new LinkedHashMap<>(variables);
+    if (variables == null) {
+      return new LinkedHashMap<>();
+    }
+    variables.forEach((name, value) -> {
+      if (nesting(value, 0) > MAX_NESTING) {
+        throw Rejection.invalidArgument(("Expected variable '%s' to nest objects and lists at most %d levels deep, "
+            + "but it nests deeper").formatted(name, MAX_NESTING));
+      }
+    });
+    return new LinkedHashMap<>(variables);
+  }
+
+  /** How deep objects and lists nest in a value, up to one level past {@link #MAX_NESTING}. */
+  private static int nesting(Object value, int depth) {
+    if (depth > MAX_NESTING) {
+      return depth;
+    }
+    int deepest = depth;
+    if (value instanceof Map<?, ?> map) {
+      for (final Object member : map.values()) {
+        deepest = Math.max(deepest, nesting(member, depth + 1));
+      }
+    } else if (value instanceof List<?> list) {
+      for (final Object item : list) {
+        deepest = Math.max(deepest, nesting(item, depth + 1));
+      }
+    }
+    return Math.max(deepest, value instanceof Map<?, ?> || value instanceof List<?> ? depth + 1 : depth);
   }
 
   public static String toJson(Object value) {

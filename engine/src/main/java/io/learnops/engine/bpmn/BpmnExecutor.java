@@ -13,6 +13,18 @@ import io.learnops.engine.model.SequenceFlow;
 import io.learnops.engine.model.TimerSchedule;
 import io.learnops.engine.model.UserTaskDefinition;
 import io.learnops.engine.model.VariableMapping;
+import io.learnops.engine.record.Intent.EscalationIntent;
+import io.learnops.engine.record.Intent.IncidentIntent;
+import io.learnops.engine.record.Intent.JobIntent;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Intent.ProcessMessageSubscriptionIntent;
+import io.learnops.engine.record.Intent.SignalIntent;
+import io.learnops.engine.record.Intent.TimerIntent;
+import io.learnops.engine.record.RecordValue.EscalationValue;
+import io.learnops.engine.record.RecordValue.IncidentValue;
+import io.learnops.engine.record.RecordValue.SignalValue;
+import io.learnops.engine.record.RecordValue.TimerValue;
+import io.learnops.engine.record.RecordValue;
 import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.ElementState;
@@ -48,6 +60,7 @@ public final class BpmnExecutor {
   private final Decisions decisions;
   private final VariableBehavior variables;
   private final Effects effects;
+  private final RecordWriter records;
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   private final MultiInstanceBehavior multiInstances;
   private final UserTaskBehavior userTasks;
@@ -55,13 +68,14 @@ public final class BpmnExecutor {
   private long now;
 
   public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Decisions decisions,
-      Effects effects) {
+      Effects effects, RecordWriter records) {
     this.state = state;
     this.feel = feel;
     this.processes = processes;
     this.decisions = decisions;
-    this.variables = new VariableBehavior(state, effects);
+    this.variables = new VariableBehavior(state, records);
     this.effects = effects;
+    this.records = records;
     this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
     this.userTasks = new UserTaskBehavior(this, state, feel, variables, effects);
   }
@@ -78,6 +92,7 @@ public final class BpmnExecutor {
   /** Sets the time of the command being processed; every date the executor writes uses it. */
   public void setTime(long commandTime) {
     this.now = commandTime;
+    records.setTime(commandTime);
     feel.setCommandTime(commandTime);
   }
 
@@ -110,6 +125,7 @@ public final class BpmnExecutor {
     root.createdAt = now;
     if (caller != null) {
       root.parentElementInstanceKey = caller.key;
+      root.parentProcessInstanceKey = caller.processInstanceKey;
       caller.calledProcessInstanceKey = root.key;
     }
     state.elementInstances.put(root.key, root);
@@ -144,7 +160,6 @@ public final class BpmnExecutor {
 
   /** A job worker completed the job of a task, or a user task was completed. */
   public void completeTask(ElementInstance task, Map<String, Object> jobVariables) {
-    task.jobKey = -1;
     completeWith(task, jobVariables);
     runFollowUps();
   }
@@ -155,7 +170,6 @@ public final class BpmnExecutor {
    * Then the next listener runs, or the element goes on with its activation or completion.
    */
   public void completeExecutionListener(ElementInstance instance, String eventType, Map<String, Object> jobVariables) {
-    instance.jobKey = -1;
     if (Listener.START.equals(eventType)) {
       variables.setLocal(instance.key, jobVariables);
       instance.startListenersDone++;
@@ -215,11 +229,23 @@ public final class BpmnExecutor {
     return false;
   }
 
-  /** A message or signal arrived for a subscription. */
-  public void correlate(Subscription subscription, Map<String, Object> eventVariables) {
+  /**
+   * A message or signal arrived for a subscription. A message subscription that interrupts (every
+   * one but those of non-interrupting boundary events and event subprocesses) closes with it.
+   *
+   * @param messageKey the message's key; -1 for a signal
+   */
+  public void correlate(Subscription subscription, long messageKey, Map<String, Object> eventVariables) {
     final ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);
     if (waiting == null || waiting.state != ElementState.ACTIVATED) {
       return;
+    }
+    if (subscription.kind == Subscription.Kind.MESSAGE) {
+      if (subscription.interrupting) {
+        state.removeSubscription(subscription);
+      }
+      write(subscription.key, ProcessMessageSubscriptionIntent.CORRELATED,
+          subscription.toValue(waiting, messageKey, eventVariables));
     }
     trigger(waiting, subscription.catchElementId, eventVariables);
     runFollowUps();
@@ -248,14 +274,12 @@ public final class BpmnExecutor {
     transition(gateway, ElementState.COMPLETING);
     transition(gateway, ElementState.COMPLETED);
     remove(gateway);
-    event("PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", -1, scope.processInstanceKey, scope.bpmnProcessId,
-        flowId, "SEQUENCE_FLOW");
+    write(-1, ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, scope.sequenceFlowValue(flowId));
     activateTriggered(event, scope, eventVariables);
   }
 
   public void triggerTimer(Timer timer) {
-    state.removeTimer(timer);
-    event("TIMER", "TRIGGERED", timer.key, timer.processInstanceKey, null, timer.catchElementId, null);
+    write(timer.key, TimerIntent.TRIGGERED, timer.toValue());
     if (timer.elementInstanceKey < 0) {
       startByTimer(timer);
       runFollowUps();
@@ -305,26 +329,14 @@ public final class BpmnExecutor {
   }
 
   public void raiseIncident(ElementInstance instance, Incident.ErrorType type, String message, Incident.Retry retry, long jobKey) {
-    final Incident incident = new Incident();
-    incident.key = state.nextKey();
-    incident.errorType = type;
-    incident.errorMessage = message;
-    incident.retry = retry;
-    incident.elementInstanceKey = instance.key;
-    incident.elementId = instance.elementId;
-    incident.processInstanceKey = instance.processInstanceKey;
-    incident.processDefinitionKey = instance.processDefinitionKey;
-    incident.bpmnProcessId = instance.bpmnProcessId;
-    incident.jobKey = jobKey;
-    incident.tenantId = instance.tenantId;
-    incident.createdAt = now;
-    state.incidents.put(incident.key, incident);
-    event("INCIDENT", "CREATED", incident.key, instance.processInstanceKey, instance.bpmnProcessId, instance.elementId, type.name());
+    write(state.nextKey(), IncidentIntent.CREATED, new IncidentValue(type, message, retry, instance.key,
+        instance.elementId, instance.processInstanceKey, instance.processDefinitionKey, instance.bpmnProcessId, jobKey,
+        instance.tenantId));
   }
 
-  public void event(String valueType, String intent, long key, long processInstanceKey, String bpmnProcessId,
-      String elementId, String elementType) {
-    effects.events.add(new EngineEvent(now, valueType, intent, key, processInstanceKey, bpmnProcessId, elementId, elementType));
+  /** Writes a record of what the command did; see {@link RecordWriter}. */
+  public void write(long key, io.learnops.engine.record.Intent intent, RecordValue value) {
+    records.write(key, intent, value);
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -406,8 +418,8 @@ public final class BpmnExecutor {
           runScript(instance, node);
         } else if (node.calledDecisionId().isPresent()) {
           evaluateDecision(instance, node);
-        } else if (openBoundaryEvents(instance, node) && createJob(instance, node)) {
-          transition(instance, ElementState.ACTIVATED);
+        } else if (openBoundaryEvents(instance, node)) {
+          activateWithJob(instance, node);
         }
       }
       case USER_TASK -> {
@@ -506,9 +518,7 @@ public final class BpmnExecutor {
    */
   private void activateThrowEvent(ElementInstance instance, FlowNode node) {
     if (node.isJobBased()) {
-      if (createJob(instance, node)) {
-        transition(instance, ElementState.ACTIVATED);
-      }
+      activateWithJob(instance, node);
       return;
     }
     if (node.eventType() == EventType.SIGNAL && !throwSignal(instance, node)) {
@@ -535,7 +545,7 @@ public final class BpmnExecutor {
       if (current != thrower && !isInnerInstance(current)) {
         final Optional<FlowNode> boundary = catcher(node(current).boundaryEvents(), EventType.ESCALATION, code);
         if (boundary.isPresent()) {
-          event("ESCALATION", "ESCALATED", -1, thrower.processInstanceKey, thrower.bpmnProcessId, thrower.elementId, code);
+          escalation(EscalationIntent.ESCALATED, thrower, code, boundary.get().id());
           triggerBoundary(current, boundary.get(), Map.of());
           return;
         }
@@ -544,14 +554,19 @@ public final class BpmnExecutor {
       if (scope != null && scope.type != ElementType.CALL_ACTIVITY && scope.type != ElementType.MULTI_INSTANCE_BODY) {
         final Optional<FlowNode> start = catcher(triggerStarts(node(scope)), EventType.ESCALATION, code);
         if (start.isPresent()) {
-          event("ESCALATION", "ESCALATED", -1, thrower.processInstanceKey, thrower.bpmnProcessId, thrower.elementId, code);
+          escalation(EscalationIntent.ESCALATED, thrower, code, start.get().id());
           startEventSubProcess(scope, start.get(), Map.of());
           return;
         }
       }
       current = scope;
     }
-    event("ESCALATION", "NOT_ESCALATED", -1, thrower.processInstanceKey, thrower.bpmnProcessId, thrower.elementId, code);
+    escalation(EscalationIntent.NOT_ESCALATED, thrower, code, "");
+  }
+
+  private void escalation(EscalationIntent intent, ElementInstance thrower, String code, String catchElementId) {
+    write(-1, intent, new EscalationValue(code, thrower.elementId, catchElementId, thrower.processInstanceKey,
+        thrower.bpmnProcessId, thrower.tenantId));
   }
 
   /** A script task computes its FEEL expression and completes with the result variable. */
@@ -586,7 +601,7 @@ public final class BpmnExecutor {
       return;
     }
     final Decisions.Evaluation result = decisions.evaluate(decision.get(), variables.visible(instance.key));
-    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(now, -1, instance.key, result));
+    write(state.nextKey(), result.intent(), result.toValue(instance));
     if (result.isFailure()) {
       raiseIncident(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
           "Expected to evaluate decision '%s', but %s".formatted(decisionId, result.error()),
@@ -604,8 +619,8 @@ public final class BpmnExecutor {
       return false;
     }
     final Map<String, Object> signalVariables = new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
-    event("SIGNAL", "BROADCASTED", state.nextKey(), instance.processInstanceKey, instance.bpmnProcessId,
-        instance.elementId, String.valueOf(name.value()));
+    write(state.nextKey(), SignalIntent.BROADCASTED,
+        new SignalValue(String.valueOf(name.value()), signalVariables, instance.tenantId));
     broadcastSignal(String.valueOf(name.value()), signalVariables, instance.tenantId);
     return true;
   }
@@ -614,7 +629,7 @@ public final class BpmnExecutor {
   public void broadcastSignal(String signalName, Map<String, Object> signalVariables, String tenantId) {
     for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, signalName)) {
       if (subscription.tenantId.equals(tenantId) && state.subscriptions.containsKey(subscription.key)) {
-        correlate(subscription, signalVariables);
+        correlate(subscription, -1, signalVariables);
       }
     }
     for (final ProcessDefinition definition : state.latestDefinitions()) {
@@ -704,7 +719,7 @@ public final class BpmnExecutor {
   void takeFlow(SequenceFlow flow, ElementInstance scope) {
     scope.flowsInFlight++;
     final int generation = scope.flowGeneration;
-    event("PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", -1, scope.processInstanceKey, scope.bpmnProcessId, flow.id(), "SEQUENCE_FLOW");
+    write(-1, ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, scope.sequenceFlowValue(flow.id()));
     followUps.add(() -> arrive(flow, scope.key, generation));
   }
 
@@ -734,9 +749,9 @@ public final class BpmnExecutor {
       final java.util.Set<String> triggers = new java.util.HashSet<>();
       node(scope).eventSubProcesses().forEach(esp -> triggers.add(esp.triggerStartEvent().id()));
       state.subscriptionsOf(scope.key).stream().filter(sub -> triggers.contains(sub.catchElementId))
-          .forEach(state::removeSubscription);
+          .forEach(sub -> closeSubscription(scope, sub));
       state.timersOf(scope.key).stream().filter(timer -> triggers.contains(timer.catchElementId))
-          .forEach(state::removeTimer);
+          .forEach(this::cancelTimer);
     }
     final ElementInstance instance = newInstance(eventSubProcess, scope);
     transition(instance, ElementState.ACTIVATING);
@@ -922,13 +937,11 @@ public final class BpmnExecutor {
     }
     variables.removeScope(instance.key);
     state.elementInstances.remove(instance.key);
-    effects.removedInstances.put(instance.key, instance);
   }
 
   void transition(ElementInstance instance, ElementState next) {
     instance.state = next;
-    event("PROCESS_INSTANCE", "ELEMENT_" + next.name(), instance.key, instance.processInstanceKey,
-        instance.bpmnProcessId, instance.elementId, instance.type.name());
+    write(instance.key, next.intent(), instance.toValue());
   }
 
   void runFollowUps() {
@@ -1036,9 +1049,13 @@ public final class BpmnExecutor {
 
   // ---- jobs -----------------------------------------------------------------------------
 
-  private boolean createJob(ElementInstance instance, FlowNode node) {
-    return createJob(instance, new JobSpec(node.job().type(), node.job().retries(), node.job().headers(),
-        "BPMN_ELEMENT", "UNSPECIFIED", Incident.Retry.ACTIVATE)).isPresent();
+  /** A job-based element is ACTIVATED, then its job is created, as Zeebe writes them. */
+  private void activateWithJob(ElementInstance instance, FlowNode node) {
+    prepareJob(instance, new JobSpec(node.job().type(), node.job().retries(), node.job().headers(),
+        "BPMN_ELEMENT", "UNSPECIFIED", Incident.Retry.ACTIVATE, -1)).ifPresent(job -> {
+          transition(instance, ElementState.ACTIVATED);
+          storeJob(instance, job);
+        });
   }
 
   /**
@@ -1053,16 +1070,24 @@ public final class BpmnExecutor {
     }
     final Listener listener = listeners.get(done);
     createJob(instance, new JobSpec(listener.type(), listener.retries(), Map.of(), "EXECUTION_LISTENER", eventType,
-        Listener.START.equals(eventType) ? Incident.Retry.ACTIVATE : Incident.Retry.COMPLETE));
+        Listener.START.equals(eventType) ? Incident.Retry.ACTIVATE : Incident.Retry.COMPLETE, -1));
     return true;
   }
 
-  /** What a job is for: its type and retries (expressions), headers, and kind of work. */
+  /**
+   * What a job is for: its type and retries (expressions), headers, and kind of work; for a task
+   * listener, its user task.
+   */
   record JobSpec(Expression type, Expression retries, Map<String, String> headers, String kind,
-      String listenerEventType, Incident.Retry retryOnFailure) {}
+      String listenerEventType, Incident.Retry retryOnFailure, long userTaskKey) {}
 
   /** Creates the job the element waits for, or raises an incident if its type or retries cannot be evaluated. */
-  Optional<Job> createJob(ElementInstance instance, JobSpec spec) {
+  void createJob(ElementInstance instance, JobSpec spec) {
+    prepareJob(instance, spec).ifPresent(created -> storeJob(instance, created));
+  }
+
+  /** Evaluates the job's type and retries into a job not stored yet; raises an incident if it cannot. */
+  private Optional<Job> prepareJob(ElementInstance instance, JobSpec spec) {
     final Evaluation type = feel.evaluate(spec.type(), variables.lookup(instance.key));
     final Evaluation retries = feel.evaluate(spec.retries(), variables.lookup(instance.key));
     final String failure = type.isFailure() ? type.error()
@@ -1089,23 +1114,21 @@ public final class BpmnExecutor {
     job.bpmnProcessId = instance.bpmnProcessId;
     job.processDefinitionVersion = instance.version;
     job.tenantId = instance.tenantId;
-    state.putJob(job);
-    instance.jobKey = job.key;
-    effects.activatableJobTypes.add(job.type);
-    event("JOB", "CREATED", job.key, instance.processInstanceKey, instance.bpmnProcessId, instance.elementId, job.type);
+    job.userTaskKey = spec.userTaskKey();
     return Optional.of(job);
   }
 
+  private void storeJob(ElementInstance instance, Job job) {
+    write(job.key, JobIntent.CREATED, job.toValue());
+    effects.activatableJobTypes.add(job.type);
+  }
+
+  /** The element no longer waits for its job (the job's applier forgets it on the element). */
   private void cancelJob(ElementInstance instance) {
-    if (instance.jobKey < 0) {
-      return;
-    }
     final Job job = state.jobs.get(instance.jobKey);
     if (job != null) {
-      state.removeJob(job);
-      event("JOB", "CANCELED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+      write(job.key, JobIntent.CANCELED, job.toValue());
     }
-    instance.jobKey = -1;
   }
 
   private static Optional<Integer> asInt(Object value) {
@@ -1181,8 +1204,7 @@ public final class BpmnExecutor {
     final Subscription subscription = subscription(waiting, event, Subscription.Kind.MESSAGE, String.valueOf(name.value()));
     subscription.correlationKey = String.valueOf(key.value());
     state.putSubscription(subscription);
-    event("PROCESS_MESSAGE_SUBSCRIPTION", "CREATED", subscription.key, waiting.processInstanceKey,
-        waiting.bpmnProcessId, event.id(), subscription.name);
+    write(subscription.key, ProcessMessageSubscriptionIntent.CREATED, subscription.toValue(waiting, -1, Map.of()));
     return true;
   }
 
@@ -1214,16 +1236,9 @@ public final class BpmnExecutor {
     if (schedule.isEmpty()) {
       return false;
     }
-    final Timer timer = new Timer();
-    timer.key = state.nextKey();
-    timer.elementInstanceKey = waiting.key;
-    timer.processInstanceKey = waiting.processInstanceKey;
-    timer.processDefinitionKey = waiting.processDefinitionKey;
-    timer.catchElementId = event.id();
-    timer.tenantId = waiting.tenantId;
-    applySchedule(timer, schedule.get());
-    state.putTimer(timer);
-    event("TIMER", "CREATED", timer.key, waiting.processInstanceKey, waiting.bpmnProcessId, event.id(), null);
+    write(state.nextKey(), TimerIntent.CREATED, new TimerValue(event.id(), schedule.get().dueDate(),
+        schedule.get().repetitions(), schedule.get().intervalMillis(), waiting.key, waiting.processInstanceKey,
+        waiting.processDefinitionKey, waiting.tenantId));
     return true;
   }
 
@@ -1245,26 +1260,14 @@ public final class BpmnExecutor {
     return Optional.empty();
   }
 
-  private static void applySchedule(Timer timer, TimerSchedule schedule) {
-    timer.dueDate = schedule.dueDate();
-    timer.repetitions = schedule.repetitions();
-    timer.intervalMillis = schedule.intervalMillis();
-  }
-
   private void reschedule(Timer fired) {
     final TimerSchedule next = TimerSchedule.next(new TimerSchedule(fired.dueDate, fired.repetitions, fired.intervalMillis));
     if (next == null) {
       return;
     }
-    final Timer timer = new Timer();
-    timer.key = state.nextKey();
-    timer.elementInstanceKey = fired.elementInstanceKey;
-    timer.processInstanceKey = fired.processInstanceKey;
-    timer.processDefinitionKey = fired.processDefinitionKey;
-    timer.catchElementId = fired.catchElementId;
-    timer.tenantId = fired.tenantId;
-    applySchedule(timer, next);
-    state.putTimer(timer);
+    write(state.nextKey(), TimerIntent.CREATED, new TimerValue(fired.catchElementId, next.dueDate(),
+        next.repetitions(), next.intervalMillis(), fired.elementInstanceKey, fired.processInstanceKey,
+        fired.processDefinitionKey, fired.tenantId));
   }
 
   /** Schedules the timer start events of a newly deployed latest version. */
@@ -1274,15 +1277,9 @@ public final class BpmnExecutor {
       if (start.eventType() != EventType.TIMER) {
         continue;
       }
-      timerSchedule(start, ExpressionLanguage.VariableLookup.of(Map.of()), null).ifPresent(schedule -> {
-        final Timer timer = new Timer();
-        timer.key = state.nextKey();
-        timer.processDefinitionKey = definition.key;
-        timer.catchElementId = start.id();
-        timer.tenantId = definition.tenantId;
-        applySchedule(timer, schedule);
-        state.putTimer(timer);
-      });
+      timerSchedule(start, ExpressionLanguage.VariableLookup.of(Map.of()), null).ifPresent(schedule ->
+          write(state.nextKey(), TimerIntent.CREATED, new TimerValue(start.id(), schedule.dueDate(),
+              schedule.repetitions(), schedule.intervalMillis(), -1, -1, definition.key, definition.tenantId)));
     }
   }
 
@@ -1294,11 +1291,21 @@ public final class BpmnExecutor {
   }
 
   void closeEventScopes(ElementInstance instance) {
-    state.subscriptionsOf(instance.key).forEach(state::removeSubscription);
-    state.timersOf(instance.key).forEach(timer -> {
-      state.removeTimer(timer);
-      event("TIMER", "CANCELED", timer.key, timer.processInstanceKey, instance.bpmnProcessId, timer.catchElementId, null);
-    });
+    state.subscriptionsOf(instance.key).forEach(subscription -> closeSubscription(instance, subscription));
+    state.timersOf(instance.key).forEach(this::cancelTimer);
+  }
+
+  /** Cancels a timer that may no longer fire. */
+  public void cancelTimer(Timer timer) {
+    write(timer.key, TimerIntent.CANCELED, timer.toValue());
+  }
+
+  /** The instance no longer waits for what the subscription waits for. */
+  private void closeSubscription(ElementInstance waiting, Subscription subscription) {
+    state.removeSubscription(subscription);
+    if (subscription.kind == Subscription.Kind.MESSAGE) {
+      write(subscription.key, ProcessMessageSubscriptionIntent.DELETED, subscription.toValue(waiting, -1, Map.of()));
+    }
   }
 
   private void correlateBufferedMessage(ElementInstance instance) {
@@ -1314,22 +1321,15 @@ public final class BpmnExecutor {
       if (buffered.isPresent()) {
         final io.learnops.engine.state.Message message = buffered.get();
         message.correlatedInstances.add(subscription.processInstanceKey);
-        event("MESSAGE", "CORRELATED", message.key, subscription.processInstanceKey, instance.bpmnProcessId,
-            subscription.catchElementId, message.name);
-        followUps.add(() -> correlate(subscription, message.variables));
+        followUps.add(() -> correlate(subscription, message.key, message.variables));
         return;
       }
     }
   }
 
   private void resolveIncidentsOf(ElementInstance instance) {
-    state.incidents.values().removeIf(incident -> {
-      if (incident.elementInstanceKey == instance.key) {
-        event("INCIDENT", "RESOLVED", incident.key, incident.processInstanceKey, incident.bpmnProcessId, incident.elementId, incident.errorType.name());
-        return true;
-      }
-      return false;
-    });
+    state.incidents.values().stream().filter(incident -> incident.elementInstanceKey == instance.key).toList()
+        .forEach(incident -> write(incident.key, IncidentIntent.RESOLVED, incident.toValue()));
   }
 
   // ---- navigation -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
 import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.model.Listener;
 import io.learnops.engine.model.UserTaskDefinition;
+import io.learnops.engine.record.Intent.UserTaskIntent;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.ElementState;
 import io.learnops.engine.state.EngineState;
@@ -138,17 +139,13 @@ public final class UserTaskBehavior {
     }
     task.state = UserTask.State.CANCELING;
     task.action = "";
-    event(task, CANCELING);
+    event(task, UserTaskIntent.CANCELING);
     for (final Listener listener : node.userTask().listenersFor(CANCELING)) {
-      executor.createJob(instance, listenerJob(listener, CANCELING)).ifPresent(job -> {
-        job.userTaskKey = task.key;
-        job.detached = true;
-      });
+      executor.createJob(instance, listenerJob(listener, CANCELING, task.key));
     }
-    instance.jobKey = -1; // the canceling listeners' jobs run on their own
     task.state = UserTask.State.CANCELED;
     task.completionDate = executor.now();
-    event(task, "CANCELED");
+    event(task, UserTaskIntent.CANCELED);
     state.userTasks.remove(task.key);
   }
 
@@ -175,7 +172,6 @@ public final class UserTaskBehavior {
     if (job.detached || task == null || instance == null) {
       return;
     }
-    instance.jobKey = -1;
     if (result.denied()) {
       deny(task, result.deniedReason());
     } else {
@@ -193,7 +189,7 @@ public final class UserTaskBehavior {
     if (transition != UserTask.State.UPDATING) {
       task.changedAttributes = new ArrayList<>();
     }
-    event(task, transition.name());
+    event(task, UserTaskIntent.valueOf(transition.name()));
     runNextListener(task, state.elementInstances.get(task.elementInstanceKey));
   }
 
@@ -201,17 +197,16 @@ public final class UserTaskBehavior {
     final String eventType = task.state.name();
     final List<Listener> listeners = executor.userTaskDefinition(instance).listenersFor(eventType);
     if (task.nextListener < listeners.size()) {
-      executor.createJob(instance, listenerJob(listeners.get(task.nextListener), eventType))
-          .ifPresent(job -> job.userTaskKey = task.key);
+      executor.createJob(instance, listenerJob(listeners.get(task.nextListener), eventType, task.key));
       return;
     }
     finish(task, instance);
   }
 
-  private static BpmnExecutor.JobSpec listenerJob(Listener listener, String eventType) {
+  private static BpmnExecutor.JobSpec listenerJob(Listener listener, String eventType, long userTaskKey) {
     // an incident on a listener's job type is resolved by creating the job again
     return new BpmnExecutor.JobSpec(listener.type(), listener.retries(), Map.of(), "TASK_LISTENER", eventType,
-        Incident.Retry.TASK_LISTENER);
+        Incident.Retry.TASK_LISTENER, userTaskKey);
   }
 
   /** Runs the task listener the task waits for again (after an incident on its job type was resolved). */
@@ -227,7 +222,7 @@ public final class UserTaskBehavior {
     switch (task.state) {
       case CREATING -> {
         task.state = UserTask.State.CREATED;
-        event(task, "CREATED");
+        event(task, UserTaskIntent.CREATED);
         if (task.pendingAssignee != null && !task.pendingAssignee.isBlank()) {
           assign(task, task.pendingAssignee, "");
         }
@@ -236,20 +231,20 @@ public final class UserTaskBehavior {
         task.assignee = task.pendingAssignee == null || task.pendingAssignee.isBlank() ? null : task.pendingAssignee;
         task.pendingAssignee = null;
         task.state = UserTask.State.CREATED;
-        event(task, "ASSIGNED");
+        event(task, UserTaskIntent.ASSIGNED);
         ended(task, Optional.empty());
       }
       case UPDATING -> {
         task.pendingChanges.forEach((attribute, value) -> apply(task, attribute, value));
         task.pendingChanges = new LinkedHashMap<>();
         task.state = UserTask.State.CREATED;
-        event(task, "UPDATED");
+        event(task, UserTaskIntent.UPDATED);
         ended(task, Optional.empty());
       }
       case COMPLETING -> {
         task.state = UserTask.State.COMPLETED;
         task.completionDate = executor.now();
-        event(task, "COMPLETED");
+        event(task, UserTaskIntent.COMPLETED);
         state.userTasks.remove(task.key);
         ended(task, Optional.empty());
         executor.completeTask(instance, task.pendingVariables);
@@ -260,10 +255,10 @@ public final class UserTaskBehavior {
 
   private void deny(UserTask task, String reason) {
     final String transition = lower(task.state);
-    final String intent = switch (task.state) {
-      case ASSIGNING -> "ASSIGNMENT_DENIED";
-      case UPDATING -> "UPDATE_DENIED";
-      default -> "COMPLETION_DENIED";
+    final UserTaskIntent intent = switch (task.state) {
+      case ASSIGNING -> UserTaskIntent.ASSIGNMENT_DENIED;
+      case UPDATING -> UserTaskIntent.UPDATE_DENIED;
+      default -> UserTaskIntent.COMPLETION_DENIED;
     };
     task.state = UserTask.State.CREATED;
     task.pendingAssignee = null;
@@ -403,8 +398,8 @@ public final class UserTaskBehavior {
     return result.value();
   }
 
-  private void event(UserTask task, String intent) {
-    executor.event("USER_TASK", intent, task.key, task.processInstanceKey, task.bpmnProcessId, task.elementId, "USER_TASK");
+  private void event(UserTask task, UserTaskIntent intent) {
+    executor.write(task.key, intent, task.toValue());
   }
 
   private static boolean isDateTime(String text) {

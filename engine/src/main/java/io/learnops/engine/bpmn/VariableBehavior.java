@@ -1,6 +1,8 @@
 package io.learnops.engine.bpmn;
 
 import io.learnops.engine.feel.ExpressionLanguage.VariableLookup;
+import io.learnops.engine.record.Intent.VariableIntent;
+import io.learnops.engine.record.RecordValue.VariableValue;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
 import java.util.Collection;
@@ -15,17 +17,17 @@ import java.util.Set;
  * the flow scopes; merging variables updates the nearest scope that already has each variable and
  * otherwise creates it in the root (the process instance).
  *
- * <p>Every write is reported as a {@link Effects.VariableEvent} (CREATED or UPDATED, with its
- * scope and value) for the read model: one small record per written variable, nothing more.
+ * <p>Every write is a VARIABLE record (CREATED or UPDATED, with its scope and value): one small
+ * record per written variable, nothing more.
  */
 final class VariableBehavior {
 
   private final EngineState state;
-  private final Effects effects;
+  private final RecordWriter records;
 
-  VariableBehavior(EngineState state, Effects effects) {
+  VariableBehavior(EngineState state, RecordWriter records) {
     this.state = state;
-    this.effects = effects;
+    this.records = records;
   }
 
   void setLocal(long scopeKey, Map<String, Object> variables) {
@@ -36,9 +38,11 @@ final class VariableBehavior {
   }
 
   private void put(Map<String, Object> local, long scopeKey, String name, Object value) {
-    final String intent = local.containsKey(name) ? "UPDATED" : "CREATED";
+    final VariableIntent intent = local.containsKey(name) ? VariableIntent.UPDATED : VariableIntent.CREATED;
     local.put(name, value);
-    effects.variables.add(new Effects.VariableEvent(intent, scopeKey, name, value));
+    final ElementInstance scope = state.elementInstances.get(scopeKey);
+    records.write(-1, intent, new VariableValue(name, value, scopeKey, scope.processInstanceKey,
+        scope.processDefinitionKey, scope.bpmnProcessId, scope.tenantId));
   }
 
   /** Merges each variable into the nearest scope from {@code scopeKey} up that defines it, else the root. */

@@ -6,7 +6,16 @@ import io.learnops.engine.api.EngineApi.MatchedRule;
 import io.learnops.engine.api.EngineApi.DeployedDecision;
 import io.learnops.engine.decision.DmnParser.DecisionInfo;
 import io.learnops.engine.decision.DmnParser.ParsedResource;
+import io.learnops.engine.record.Intent;
+import io.learnops.engine.record.Intent.DecisionEvaluationIntent;
+import io.learnops.engine.record.Intent.DecisionIntent;
+import io.learnops.engine.record.Intent.DecisionRequirementsIntent;
+import io.learnops.engine.record.RecordValue;
+import io.learnops.engine.record.RecordValue.DecisionRequirementsValue;
+import io.learnops.engine.record.RecordValue.DecisionValue;
+import io.learnops.engine.record.RecordValue.DecisionEvaluationValue;
 import io.learnops.engine.state.DecisionDefinition;
+import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.DecisionRequirements;
 import io.learnops.engine.state.EngineState;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +52,18 @@ public final class Decisions {
     return parser.parse(content);
   }
 
+  /** Where storing writes its records (which the state's appliers apply). */
+  @FunctionalInterface
+  public interface Writer {
+    void write(long key, Intent intent, RecordValue value);
+  }
+
   /**
    * Stores the resource as a new version of its requirements graph unless the latest version has
    * the same bytes; then its decisions are answered unchanged, as Zeebe does.
    */
   public List<DeployedDecision> store(long deploymentKey, String resourceName, byte[] content, ParsedResource parsed,
-      String tenantId) {
+      String tenantId, Writer records) {
     final String checksum = checksum(resourceName, content);
     final Optional<DecisionRequirements> latest =
         state.latestDecisionRequirements(tenantId, parsed.decisionRequirementsId());
@@ -58,32 +73,20 @@ public final class Decisions {
           .map(d -> deployed(d, latest.get()))
           .toList();
     }
-    final DecisionRequirements requirements = new DecisionRequirements();
-    requirements.key = state.nextKey();
-    requirements.decisionRequirementsId = parsed.decisionRequirementsId();
-    requirements.name = parsed.name() == null ? parsed.decisionRequirementsId() : parsed.name();
-    requirements.version = latest.map(r -> r.version + 1).orElse(1);
-    requirements.resourceName = resourceName;
-    requirements.resource = content;
-    requirements.checksum = checksum;
-    requirements.tenantId = tenantId;
-    requirements.deploymentKey = deploymentKey;
-    state.decisionRequirements.add(requirements);
-    parsedByRequirementsKey.put(requirements.key, parsed.parsed());
+    final long requirementsKey = state.nextKey();
+    final String name = parsed.name() == null ? parsed.decisionRequirementsId() : parsed.name();
+    records.write(requirementsKey, DecisionRequirementsIntent.CREATED, new DecisionRequirementsValue(
+        parsed.decisionRequirementsId(), name, latest.map(r -> r.version + 1).orElse(1), resourceName, content,
+        checksum, deploymentKey, tenantId));
+    parsedByRequirementsKey.put(requirementsKey, parsed.parsed());
+    final DecisionRequirements requirements = state.decisionRequirements(requirementsKey).orElseThrow();
     final List<DeployedDecision> deployed = new ArrayList<>();
     for (final DecisionInfo info : parsed.decisions()) {
-      final DecisionDefinition decision = new DecisionDefinition();
-      decision.key = state.nextKey();
-      decision.decisionId = info.decisionId();
-      decision.decisionName = info.decisionName();
-      decision.version = state.latestDecision(tenantId, info.decisionId()).map(d -> d.version + 1).orElse(1);
-      decision.decisionRequirementsKey = requirements.key;
-      decision.decisionRequirementsId = requirements.decisionRequirementsId;
-      decision.resourceName = resourceName;
-      decision.tenantId = tenantId;
-      decision.deploymentKey = deploymentKey;
-      state.decisionDefinitions.add(decision);
-      deployed.add(deployed(decision, requirements));
+      final long decisionKey = state.nextKey();
+      records.write(decisionKey, DecisionIntent.CREATED, new DecisionValue(info.decisionId(), info.decisionName(),
+          state.latestDecision(tenantId, info.decisionId()).map(d -> d.version + 1).orElse(1),
+          requirements.decisionRequirementsId, requirementsKey, resourceName, deploymentKey, tenantId));
+      deployed.add(deployed(state.decision(decisionKey).orElseThrow(), requirements));
     }
     return deployed;
   }
@@ -155,6 +158,19 @@ public final class Decisions {
 
     public boolean isFailure() {
       return error != null;
+    }
+
+    public DecisionEvaluationIntent intent() {
+      return isFailure() ? DecisionEvaluationIntent.FAILED : DecisionEvaluationIntent.EVALUATED;
+    }
+
+    /** The evaluation as a record value; {@code task} is the business rule task, or null for EvaluateDecision. */
+    public DecisionEvaluationValue toValue(ElementInstance task) {
+      final boolean inTask = task != null;
+      return new DecisionEvaluationValue(decision.key, decision.decisionId, decision.decisionName, decision.version,
+          decision.decisionRequirementsKey, decision.decisionRequirementsId, output, error, inputs, matchedRules,
+          inTask ? task.key : -1, inTask ? task.elementId : "", inTask ? task.processInstanceKey : -1,
+          inTask ? task.processDefinitionKey : -1, inTask ? task.bpmnProcessId : "", decision.tenantId);
     }
   }
 }

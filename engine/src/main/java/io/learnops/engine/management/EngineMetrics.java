@@ -1,20 +1,23 @@
 package io.learnops.engine.management;
 
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.exporter.Exporter;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.JobValue;
+import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
- * Counts engine events under Zeebe's metric names and labels, so that dashboards built for a
- * Zeebe broker read this engine too: executed process instances, element instance events, job
- * events and incident events.
+ * Counts records under Zeebe's metric names and labels, so that dashboards built for a Zeebe
+ * broker read this engine too: executed process instances, element instance events, job events
+ * and incident events.
  */
-public final class EngineMetrics implements Consumer<EngineEvent> {
+public final class EngineMetrics implements Exporter {
 
   private final MeterRegistry registry;
   private final Map<CounterId, Counter> counters = new ConcurrentHashMap<>();
@@ -24,27 +27,28 @@ public final class EngineMetrics implements Consumer<EngineEvent> {
   }
 
   @Override
-  public void accept(EngineEvent event) {
-    switch (event.valueType()) {
-      case "PROCESS_INSTANCE" -> elementEvent(event);
-      case "JOB" -> count("zeebe.job.events", "action", action(event.intent()), "type", event.elementType());
-      case "INCIDENT" -> count("zeebe.incident.events", "action", action(event.intent()));
+  public void export(Record<?> record) {
+    switch (record.valueType()) {
+      case PROCESS_INSTANCE -> elementEvent(record.intent(), (ProcessInstanceValue) record.value());
+      case JOB -> count("zeebe.job.events", "action", action(record.intent().name()),
+          "type", ((JobValue) record.value()).type());
+      case INCIDENT -> count("zeebe.incident.events", "action", action(record.intent().name()));
       default -> { }
     }
   }
 
-  private void elementEvent(EngineEvent event) {
-    final String action = switch (event.intent()) {
-      case "ELEMENT_ACTIVATED" -> "activated";
-      case "ELEMENT_COMPLETED" -> "completed";
-      case "ELEMENT_TERMINATED" -> "terminated";
+  private void elementEvent(io.learnops.engine.record.Intent intent, ProcessInstanceValue element) {
+    final String action = intent instanceof ProcessInstanceIntent lifecycle ? switch (lifecycle) {
+      case ELEMENT_ACTIVATED -> "activated";
+      case ELEMENT_COMPLETED -> "completed";
+      case ELEMENT_TERMINATED -> "terminated";
       default -> null;
-    };
+    } : null;
     if (action == null) {
       return;
     }
-    count("zeebe.element.instance.events", "action", action, "type", event.elementType());
-    if ("PROCESS".equals(event.elementType())) {
+    count("zeebe.element.instance.events", "action", action, "type", element.bpmnElementType().name());
+    if (element.bpmnElementType() == io.learnops.engine.model.ElementType.PROCESS) {
       count("zeebe.executed.instances", "action", action, "organizationId", "null");
     }
   }

@@ -10,14 +10,18 @@ import io.learnops.engine.api.EngineApi.ProcessInstanceResult;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.Effects;
-import io.learnops.engine.bpmn.EngineEvent;
 import io.learnops.engine.bpmn.ProcessCache;
+import io.learnops.engine.bpmn.RecordWriter;
 import io.learnops.engine.decision.Decisions;
+import io.learnops.engine.exporter.ExporterDirector;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.model.BpmnTransformer;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue;
 import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.EventAppliers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.camunda.dmn.DmnEngine;
 import org.slf4j.Logger;
@@ -54,9 +59,12 @@ public final class CommandProcessor implements AutoCloseable {
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<byte[]> batchEntries = new ArrayList<>();
   private final JournalWriter writer;
-  private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
+  private final ExporterDirector exporters;
+  private final AtomicLong snapshotFailures = new AtomicLong();
   private final List<Runnable> purgeListeners = new CopyOnWriteArrayList<>();
-  private final List<StateProjection> projections = new CopyOnWriteArrayList<>();
+  private final List<Consumer<EngineState>> recoveryListeners = new CopyOnWriteArrayList<>();
+  /** where exports and purge notices go: after the commit while live, at once during replay */
+  private Consumer<Runnable> exportStage = afterCommit::add;
   private final InstanceResults instanceResults = new InstanceResults();
   private final UserTaskAnswers userTaskAnswers = new UserTaskAnswers();
   private final JobDelivery jobDelivery =
@@ -85,10 +93,11 @@ public final class CommandProcessor implements AutoCloseable {
   /** position of the last journaled entry, counted here because the writer appends later */
   private long position;
 
-  public CommandProcessor(DurableLog log, EngineClock clock, int snapshotEvery) {
+  public CommandProcessor(DurableLog log, EngineClock clock, int snapshotEvery, ExporterDirector exporters) {
     this.log = log;
     this.clock = clock;
     this.snapshotEvery = snapshotEvery;
+    this.exporters = exporters;
     this.thread = new Thread(this::run, "learnops-engine-processor");
     this.writer = new JournalWriter(log, this::halt);
   }
@@ -103,7 +112,9 @@ public final class CommandProcessor implements AutoCloseable {
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
     useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
-    projections.forEach(projection -> projection.seed(state));
+    recoveryListeners.forEach(listener -> listener.accept(state));
+    exporters.open(state.recordPosition);
+    exportStage = Runnable::run;
     final long[] replayed = {0};
     log.replay(snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), (position, bytes) -> {
       final JournalEntry entry = codec.decode(bytes);
@@ -113,10 +124,11 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (Rejection | IllegalStateException e) {
         LOG.debug("replayed command {} was refused as it was the first time: {}", position, e.getMessage());
       }
-      project();
+      exporters.export(positioned(entry.timestamp()));
       effects.clear();
       replayed[0]++;
     });
+    exportStage = afterCommit::add;
     entriesSinceSnapshot = replayed[0];
     position = log.lastPosition();
     if (replayed[0] > 0 || snapshot.isPresent()) {
@@ -132,7 +144,8 @@ public final class CommandProcessor implements AutoCloseable {
     state = newState;
     processes.clear();
     decisions = new Decisions(state, dmn);
-    executor = new BpmnExecutor(state, feel, processes, decisions, effects);
+    executor = new BpmnExecutor(state, feel, processes, decisions, effects,
+        new RecordWriter(new EventAppliers(state), effects));
     deployments = new DeploymentProcessor(state, transformer, processes, executor, decisions);
     jobs = new JobProcessor(state, executor, effects);
     instances = new InstanceProcessor(state, processes, executor, jobs);
@@ -140,13 +153,9 @@ public final class CommandProcessor implements AutoCloseable {
     userTasks = new UserTaskProcessor(state, executor.userTasks());
   }
 
-  public void addEventListener(Consumer<EngineEvent> listener) {
-    eventListeners.add(listener);
-  }
-
   /**
-   * Runs on the processing thread whenever a purge is applied, live or replayed, between the
-   * projections of the commands before it and after it: the read model clears itself here.
+   * Runs whenever a purge is applied, live or replayed, between the exports of the commands before
+   * it and after it (on the thread that exports): the read model clears itself here.
    */
   public void addPurgeListener(Runnable listener) {
     purgeListeners.add(listener);
@@ -160,9 +169,13 @@ public final class CommandProcessor implements AutoCloseable {
     enqueue(new Query(() -> { }));
   }
 
-  /** Register before {@link #start()}, so that the projection is seeded and sees the replay. */
-  public void addProjection(StateProjection projection) {
-    projections.add(projection);
+  /**
+   * Told the recovered state (from the latest snapshot, or empty) before the journal after it is
+   * replayed, on the processing thread: what keeps data in memory seeds itself here. Register
+   * before {@link #start()}.
+   */
+  public void addRecoveryListener(Consumer<EngineState> listener) {
+    recoveryListeners.add(listener);
   }
 
   /** False once processing stopped, e.g. because the journal could not be written. */
@@ -317,16 +330,33 @@ public final class CommandProcessor implements AutoCloseable {
       return;
     }
     final Optional<DurableLog.StoredSnapshot> snapshot = entriesSinceSnapshot >= snapshotEvery
-        ? Optional.of(takeSnapshot())
+        ? takeSnapshot()
         : Optional.empty();
     writer.submit(new JournalWriter.Batch(List.copyOf(batchEntries), List.copyOf(afterCommit), snapshot));
     batchEntries.clear();
     afterCommit.clear();
   }
 
-  private DurableLog.StoredSnapshot takeSnapshot() {
+  /**
+   * The state as of the last journaled entry, or empty if it cannot be encoded: the last good
+   * snapshot then stays, and the next start replays a longer stretch of journal, which is slower
+   * but loses nothing. Processing goes on either way.
+   */
+  private Optional<DurableLog.StoredSnapshot> takeSnapshot() {
     entriesSinceSnapshot = 0;
-    return new DurableLog.StoredSnapshot(position, codec.encodeState(state));
+    try {
+      return Optional.of(new DurableLog.StoredSnapshot(position, codec.encodeState(state)));
+    } catch (RuntimeException | StackOverflowError e) {
+      snapshotFailures.incrementAndGet();
+      LOG.error("Could not encode a snapshot at journal position {}; the last snapshot stays and processing goes on",
+          position, e);
+      return Optional.empty();
+    }
+  }
+
+  /** Snapshots that could not be taken or stored since the engine started. */
+  public long snapshotFailures() {
+    return snapshotFailures.get() + writer.snapshotFailures();
   }
 
   private long waitMillis() {
@@ -375,6 +405,21 @@ public final class CommandProcessor implements AutoCloseable {
     batchEntries.add(codec.encode(new JournalEntry(now, command)));
     position++;
     entriesSinceSnapshot++;
+    final List<Record<?>> records = positioned(now);
+    if (!records.isEmpty()) {
+      exportStage.accept(() -> exporters.export(records));
+    }
+  }
+
+  /** The records the command wrote, with their positions and the command's time. */
+  private List<Record<?>> positioned(long timestamp) {
+    final List<Record<?>> records = new ArrayList<>(effects.records.size());
+    for (final Effects.Written written : effects.records) {
+      records.add(new Record<RecordValue>(++state.recordPosition, written.key(), timestamp, written.intent(),
+          written.value()));
+    }
+    effects.records.clear();
+    return records;
   }
 
   private Object dispatch(EngineCommand command) {
@@ -439,8 +484,9 @@ public final class CommandProcessor implements AutoCloseable {
   private void purge() {
     final EngineState empty = new EngineState();
     empty.keyCounter = state.keyCounter;
+    empty.recordPosition = state.recordPosition;
     useState(empty);
-    purgeListeners.forEach(Runnable::run);
+    exportStage.accept(() -> purgeListeners.forEach(Runnable::run));
     // a snapshot right after the purge lets the journal before it be deleted
     entriesSinceSnapshot = snapshotEvery;
   }
@@ -461,32 +507,19 @@ public final class CommandProcessor implements AutoCloseable {
     }
     // clients expect a key for every evaluation; taking it is the only state an evaluation changes
     final long evaluationKey = state.nextKey();
-    executor.event("DECISION_EVALUATION", "EVALUATED", evaluationKey, -1, null, null, decision.get().decisionId);
-    effects.decisionEvaluations.add(new Effects.DecisionEvaluation(executor.now(), evaluationKey, -1, evaluation));
+    executor.write(evaluationKey, evaluation.intent(), evaluation.toValue(null));
     return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output(),
         evaluation.inputs(), evaluation.matchedRules());
   }
 
   /** Answers result waiters and hands new jobs to streams and long polls. */
   private void handleEffects() {
-    project();
-    if (!eventListeners.isEmpty() && !effects.events.isEmpty()) {
-      final List<EngineEvent> emitted = List.copyOf(effects.events);
-      afterCommit.add(() -> emitted.forEach(e -> eventListeners.forEach(l -> l.accept(e))));
-    }
     effects.completedInstances.forEach((key, variables) -> instanceResults.completed(key, variables, afterCommit::add));
     effects.terminatedInstances.forEach(key -> instanceResults.terminated(key, afterCommit::add));
     effects.userTaskTransitionsEnded.forEach((key, refusal) -> userTaskAnswers.ended(key, refusal, afterCommit::add));
     final List<String> types = List.copyOf(effects.activatableJobTypes);
     effects.clear();
     types.forEach(jobDelivery::serve);
-  }
-
-  /** Runs before any answer of the command is released, so reads see an acknowledged command at once. */
-  private void project() {
-    for (final StateProjection projection : projections) {
-      projection.project(effects, state);
-    }
   }
 
   private void yieldJob(long jobKey) {
@@ -500,7 +533,6 @@ public final class CommandProcessor implements AutoCloseable {
     }
     @SuppressWarnings("unchecked")
     final List<Long> keys = (List<Long>) process(command);
-    project(); // the activation (worker, deadline) is readable at once; projecting it again later is harmless
     final List<ActivatedJob> activated = new ArrayList<>(keys.size());
     keys.forEach(key -> activated.add(jobs.describe(key, fetchVariables)));
     return activated;
@@ -533,12 +565,16 @@ public final class CommandProcessor implements AutoCloseable {
       thread.join(10_000);
       jobDelivery.releaseAll();
       if (entriesSinceSnapshot > 0 && writer.isHealthy()) {
-        writer.submit(new JournalWriter.Batch(List.of(), List.of(), Optional.of(takeSnapshot())));
+        final Optional<DurableLog.StoredSnapshot> last = takeSnapshot();
+        if (last.isPresent()) {
+          writer.submit(new JournalWriter.Batch(List.of(), List.of(), last));
+        }
       }
       writer.stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    exporters.close();
     log.close();
   }
 

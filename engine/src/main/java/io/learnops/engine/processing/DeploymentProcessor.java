@@ -17,6 +17,12 @@ import io.learnops.engine.model.BpmnTransformer.Transformation;
 import io.learnops.engine.model.ExecutableProcess;
 import io.learnops.engine.processing.EngineCommand.Deploy;
 import io.learnops.engine.processing.EngineCommand.Resource;
+import io.learnops.engine.record.Intent.DeploymentIntent;
+import io.learnops.engine.record.Intent.FormIntent;
+import io.learnops.engine.record.Intent.ProcessIntent;
+import io.learnops.engine.record.RecordValue.DeploymentValue;
+import io.learnops.engine.record.RecordValue.FormValue;
+import io.learnops.engine.record.RecordValue.ProcessValue;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.ProcessDefinition;
 import java.nio.charset.StandardCharsets;
@@ -67,14 +73,15 @@ final class DeploymentProcessor {
       }
       if (resource.dmn != null) {
         deployedDecisions.addAll(decisions.store(deploymentKey, resource.name, resource.content, resource.dmn,
-            command.tenantId()));
+            command.tenantId(), executor::write));
         continue;
       }
       for (final ExecutableProcess process : resource.transformation.processes()) {
         deployed.add(store(deploymentKey, resource, process, command.tenantId()));
       }
     }
-    executor.event("DEPLOYMENT", "CREATED", deploymentKey, -1, null, null, null);
+    executor.write(deploymentKey, DeploymentIntent.CREATED, new DeploymentValue(
+        command.resources().stream().map(Resource::name).toList(), command.tenantId()));
     return new DeploymentResult(deploymentKey, deployed, deployedDecisions, deployedForms, command.tenantId());
   }
 
@@ -124,20 +131,13 @@ final class DeploymentProcessor {
       final ProcessDefinition unchanged = latest.get();
       return new DeployedProcess(unchanged.bpmnProcessId, unchanged.version, unchanged.key, unchanged.resourceName, tenantId);
     }
-    final ProcessDefinition definition = new ProcessDefinition();
-    definition.key = state.nextKey();
-    definition.bpmnProcessId = process.bpmnProcessId();
-    definition.version = latest.map(d -> d.version + 1).orElse(1);
-    definition.resourceName = resource.name;
-    definition.resource = resource.content;
-    definition.checksum = checksum;
-    definition.tenantId = tenantId;
-    definition.deploymentKey = deploymentKey;
-    state.addDefinition(definition);
+    final long key = state.nextKey();
+    executor.write(key, ProcessIntent.CREATED, new ProcessValue(process.bpmnProcessId(),
+        latest.map(d -> d.version + 1).orElse(1), resource.name, resource.content, checksum, deploymentKey, tenantId));
+    final ProcessDefinition definition = state.definition(key).orElseThrow();
     processes.put(definition.key, process);
     latest.ifPresent(this::cancelStartTimers);
     executor.scheduleStartTimers(definition);
-    executor.event("PROCESS", "CREATED", definition.key, -1, definition.bpmnProcessId, null, null);
     return new DeployedProcess(definition.bpmnProcessId, definition.version, definition.key, definition.resourceName, tenantId);
   }
 
@@ -148,18 +148,10 @@ final class DeploymentProcessor {
     if (latest.isPresent() && latest.get().checksum.equals(checksum)) {
       return ProcessingApi.view(latest.get());
     }
-    final Form form = new Form();
-    form.key = state.nextKey();
-    form.formId = resource.formId;
-    form.version = latest.map(f -> f.version + 1).orElse(1);
-    form.resourceName = resource.name;
-    form.schema = new String(resource.content, StandardCharsets.UTF_8);
-    form.checksum = checksum;
-    form.tenantId = tenantId;
-    form.deploymentKey = deploymentKey;
-    state.forms.add(form);
-    executor.event("FORM", "CREATED", form.key, -1, null, null, form.formId);
-    return ProcessingApi.view(form);
+    final long key = state.nextKey();
+    executor.write(key, FormIntent.CREATED, new FormValue(resource.formId, latest.map(f -> f.version + 1).orElse(1),
+        resource.name, new String(resource.content, StandardCharsets.UTF_8), checksum, deploymentKey, tenantId));
+    return ProcessingApi.view(state.form(key).orElseThrow());
   }
 
   private static Optional<String> formId(byte[] content) {
@@ -175,7 +167,7 @@ final class DeploymentProcessor {
     state.timers.values().stream()
         .filter(t -> t.elementInstanceKey < 0 && t.processDefinitionKey == previous.key)
         .toList()
-        .forEach(state::removeTimer);
+        .forEach(executor::cancelTimer);
   }
 
   /** Identity of a process version: its resource's bytes and name. */

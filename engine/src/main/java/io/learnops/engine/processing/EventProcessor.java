@@ -12,6 +12,10 @@ import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.processing.EngineCommand.BroadcastSignal;
 import io.learnops.engine.processing.EngineCommand.CorrelateMessage;
 import io.learnops.engine.processing.EngineCommand.PublishMessage;
+import io.learnops.engine.record.Intent.MessageIntent;
+import io.learnops.engine.record.Intent.SignalIntent;
+import io.learnops.engine.record.RecordValue.MessageValue;
+import io.learnops.engine.record.RecordValue.SignalValue;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Message;
@@ -61,13 +65,13 @@ final class EventProcessor {
     message.variables = command.variables();
     message.tenantId = command.tenantId();
     message.deadline = executor.now() + Math.max(0, command.timeToLiveMillis());
-    executor.event("MESSAGE", "PUBLISHED", message.key, -1, null, null, message.name);
+    executor.write(message.key, MessageIntent.PUBLISHED, message.toValue());
     correlateToSubscriptions(message);
     startProcesses(message);
     if (command.timeToLiveMillis() > 0) {
       state.putMessage(message);
     } else {
-      executor.event("MESSAGE", "EXPIRED", message.key, -1, null, null, message.name);
+      executor.write(message.key, MessageIntent.EXPIRED, message.toValue());
     }
     return new MessagePublished(message.key, message.tenantId);
   }
@@ -94,12 +98,11 @@ final class EventProcessor {
           + "instance is waiting for it and no process starts with it").formatted(command.name(), correlationKey));
     }
     final long messageKey = state.nextKey();
-    executor.event("MESSAGE", "PUBLISHED", messageKey, -1, null, null, command.name());
+    executor.write(messageKey, MessageIntent.PUBLISHED, new MessageValue(command.name(), correlationKey, null,
+        executor.now(), command.variables(), command.tenantId()));
     if (waiting.isPresent()) {
       final Subscription subscription = waiting.get();
-      executor.event("MESSAGE", "CORRELATED", messageKey, subscription.processInstanceKey, null,
-          subscription.catchElementId, command.name());
-      executor.correlate(subscription, command.variables());
+      executor.correlate(subscription, messageKey, command.variables());
       return new MessageCorrelated(messageKey, command.tenantId(), subscription.processInstanceKey);
     }
     final ProcessDefinition definition = starting.get();
@@ -114,9 +117,7 @@ final class EventProcessor {
           && !message.correlatedInstances.contains(subscription.processInstanceKey)
           && state.subscriptions.containsKey(subscription.key)) {
         message.correlatedInstances.add(subscription.processInstanceKey);
-        executor.event("MESSAGE", "CORRELATED", message.key, subscription.processInstanceKey, null,
-            subscription.catchElementId, message.name);
-        executor.correlate(subscription, message.variables);
+        executor.correlate(subscription, message.key, message.variables);
       }
     }
   }
@@ -168,7 +169,7 @@ final class EventProcessor {
       final Message message = state.messages.get(key);
       if (message != null && message.deadline <= executor.now()) {
         state.removeMessage(message);
-        executor.event("MESSAGE", "EXPIRED", message.key, -1, null, null, message.name);
+        executor.write(message.key, MessageIntent.EXPIRED, message.toValue());
       }
     }
   }
@@ -178,7 +179,8 @@ final class EventProcessor {
       throw Rejection.invalidArgument("Expected a signal name, but it was empty");
     }
     final long key = state.nextKey();
-    executor.event("SIGNAL", "BROADCASTED", key, -1, null, null, command.signalName());
+    executor.write(key, SignalIntent.BROADCASTED,
+        new SignalValue(command.signalName(), command.variables(), command.tenantId()));
     executor.broadcastSignal(command.signalName(), command.variables(), command.tenantId());
     return key;
   }

@@ -7,6 +7,9 @@ import io.learnops.engine.bpmn.ProcessCache;
 import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.processing.EngineCommand.CreateInstance;
 import io.learnops.engine.processing.EngineCommand.SetVariables;
+import io.learnops.engine.record.Intent.IncidentIntent;
+import io.learnops.engine.record.Intent.VariableDocumentIntent;
+import io.learnops.engine.record.RecordValue.VariableDocumentValue;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Incident;
@@ -74,9 +77,10 @@ final class InstanceProcessor {
       throw Rejection.notFound(
           "Expected to update variables for element with key '%d', but no such element was found".formatted(command.elementInstanceKey()));
     }
-    executor.setVariables(scope, command.variables(), command.local());
     final long key = state.nextKey();
-    executor.event("VARIABLE_DOCUMENT", "UPDATED", key, scope.processInstanceKey, scope.bpmnProcessId, scope.elementId, null);
+    executor.write(key, VariableDocumentIntent.UPDATED, new VariableDocumentValue(scope.key, command.local(),
+        command.variables(), scope.processInstanceKey, scope.tenantId));
+    executor.setVariables(scope, command.variables(), command.local());
     return key;
   }
 
@@ -87,11 +91,12 @@ final class InstanceProcessor {
           "Expected to resolve incident with key '%d', but no such incident was found".formatted(incidentKey));
     }
     if (incident.retry == Incident.Retry.JOB) {
-      jobs.resolve(incident);
+      jobs.checkResolvable(incident);
     }
-    state.incidents.remove(incidentKey);
-    executor.event("INCIDENT", "RESOLVED", incident.key, incident.processInstanceKey, incident.bpmnProcessId,
-        incident.elementId, incident.errorType.name());
+    executor.write(incident.key, IncidentIntent.RESOLVED, incident.toValue());
+    if (incident.retry == Incident.Retry.JOB) {
+      jobs.resolved(incident);
+    }
     executor.retry(incident);
   }
 }

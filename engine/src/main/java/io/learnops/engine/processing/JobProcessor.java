@@ -9,6 +9,7 @@ import io.learnops.engine.api.EngineApi.UserTaskProperties;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
 import io.learnops.engine.processing.EngineCommand.FailJob;
 import io.learnops.engine.processing.EngineCommand.ThrowError;
+import io.learnops.engine.record.Intent.JobIntent;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Incident;
@@ -41,21 +42,19 @@ final class JobProcessor {
 
   /** Activates up to {@code maxJobs} jobs of the type; returns their keys, oldest first. */
   List<Long> activate(ActivateJobs command) {
-    final List<Long> activated = new ArrayList<>();
+    final List<Job> activatable = new ArrayList<>();
     final Iterator<Long> candidates = state.activatableJobs(command.type()).iterator();
-    final long deadline = executor.now() + command.timeoutMillis();
-    while (candidates.hasNext() && activated.size() < command.maxJobs()) {
+    while (candidates.hasNext() && activatable.size() < command.maxJobs()) {
       final Job job = state.jobs.get(candidates.next());
-      if (!command.tenantIds().isEmpty() && !command.tenantIds().contains(job.tenantId)) {
-        continue;
+      if (command.tenantIds().isEmpty() || command.tenantIds().contains(job.tenantId)) {
+        activatable.add(job);
       }
-      candidates.remove();
-      job.state = Job.State.ACTIVATED;
-      job.worker = command.worker();
-      job.deadline = deadline;
-      state.indexJob(job);
+    }
+    final long deadline = executor.now() + command.timeoutMillis();
+    final List<Long> activated = new ArrayList<>(activatable.size());
+    for (final Job job : activatable) {
+      executor.write(job.key, JobIntent.ACTIVATED, job.toValue().activated(command.worker(), deadline));
       activated.add(job.key);
-      executor.event("JOB", "ACTIVATED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
     }
     return activated;
   }
@@ -111,8 +110,7 @@ final class JobProcessor {
               .formatted(jobKey, job.kind));
     }
     final ElementInstance element = state.elementInstances.get(job.elementInstanceKey);
-    state.removeJob(job);
-    executor.event("JOB", "COMPLETED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    executor.write(job.key, JobIntent.COMPLETED, job.toValue());
     if (job.isTaskListener()) {
       executor.userTasks().listenerCompleted(job, result);
     } else if (job.isExecutionListener()) {
@@ -125,27 +123,20 @@ final class JobProcessor {
   void fail(FailJob command) {
     final Job job = existing(command.jobKey(), "fail");
     requireNotFailed(job, "fail");
-    state.unindexJob(job);
-    job.retries = command.retries();
-    job.errorMessage = command.errorMessage() == null ? "" : command.errorMessage();
-    job.worker = "";
-    job.deadline = -1;
+    final String errorMessage = command.errorMessage() == null ? "" : command.errorMessage();
+    final boolean backOff = command.retries() > 0 && command.retryBackOffMillis() > 0;
     executor.setLocalVariables(job.elementInstanceKey, command.variables());
-    executor.event("JOB", "FAILED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
-    if (job.retries <= 0) {
-      job.state = Job.State.FAILED;
-      final String message = job.errorMessage.isBlank() ? "No more retries left." : job.errorMessage;
+    executor.write(job.key, JobIntent.FAILED, job.toValue().released(command.retries(), errorMessage,
+        backOff ? executor.now() + command.retryBackOffMillis() : -1));
+    if (command.retries() <= 0) {
+      final String message = errorMessage.isBlank() ? "No more retries left." : errorMessage;
       final Incident.ErrorType type = job.isTaskListener() ? Incident.ErrorType.TASK_LISTENER_NO_RETRIES
           : job.isExecutionListener() ? Incident.ErrorType.EXECUTION_LISTENER_NO_RETRIES
           : Incident.ErrorType.JOB_NO_RETRIES;
       executor.raiseIncident(elementOf(job), type, message, Incident.Retry.JOB, job.key);
-    } else if (command.retryBackOffMillis() > 0) {
-      job.state = Job.State.BACKING_OFF;
-      job.recurAt = executor.now() + command.retryBackOffMillis();
-    } else {
-      makeActivatable(job);
+    } else if (!backOff) {
+      effects.activatableJobTypes.add(job.type);
     }
-    state.indexJob(job);
   }
 
   void throwError(ThrowError command) {
@@ -156,18 +147,14 @@ final class JobProcessor {
           .formatted(job.key, job.kind));
     }
     final ElementInstance task = task(job);
-    executor.event("JOB", "ERROR_THROWN", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
-    state.unindexJob(job);
-    job.state = Job.State.FAILED;
-    job.errorMessage = command.errorMessage() == null ? "" : command.errorMessage();
-    state.indexJob(job);
+    final String errorMessage = command.errorMessage() == null ? "" : command.errorMessage();
+    executor.write(job.key, JobIntent.ERROR_THROWN, job.toValue().withErrorMessage(errorMessage));
     if (executor.throwError(task, command.errorCode(), command.variables())) {
-      state.removeJob(job);
-      return;
+      return; // the catch terminated the task, and its job with it
     }
     executor.raiseIncident(task, Incident.ErrorType.UNHANDLED_ERROR_EVENT,
         "Expected to throw an error event with the code '%s'%s, but it was not caught. No error events are available in the scope."
-            .formatted(command.errorCode(), job.errorMessage.isBlank() ? "" : " with message '%s'".formatted(job.errorMessage)),
+            .formatted(command.errorCode(), errorMessage.isBlank() ? "" : " with message '%s'".formatted(errorMessage)),
         Incident.Retry.JOB, job.key);
   }
 
@@ -176,8 +163,7 @@ final class JobProcessor {
       throw Rejection.invalidArgument("Expected retries to be at least 1, but was %d (job %d)".formatted(retries, jobKey));
     }
     final Job job = existing(jobKey, "update the retries of");
-    job.retries = retries;
-    executor.event("JOB", "RETRIES_UPDATED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    executor.write(job.key, JobIntent.RETRIES_UPDATED, job.toValue().withRetries(retries));
   }
 
   void updateTimeout(long jobKey, long timeoutMillis) {
@@ -186,59 +172,50 @@ final class JobProcessor {
       throw Rejection.invalidState(
           "Expected to update the timeout of job %d, but it is not activated (it is %s)".formatted(jobKey, job.state));
     }
-    state.unindexJob(job);
-    job.deadline = executor.now() + timeoutMillis;
-    state.indexJob(job);
-    executor.event("JOB", "TIMEOUT_UPDATED", job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+    executor.write(job.key, JobIntent.TIMEOUT_UPDATED, job.toValue().withDeadline(executor.now() + timeoutMillis));
   }
 
   void yield(long jobKey) {
-    release(jobKey, Job.State.ACTIVATED, job -> true, "YIELDED");
+    release(jobKey, Job.State.ACTIVATED, job -> true, JobIntent.YIELDED);
   }
 
   void timeOut(List<Long> jobKeys) {
-    jobKeys.forEach(key -> release(key, Job.State.ACTIVATED, job -> job.deadline <= executor.now(), "TIMED_OUT"));
+    jobKeys.forEach(key -> release(key, Job.State.ACTIVATED, job -> job.deadline <= executor.now(), JobIntent.TIMED_OUT));
   }
 
   void recur(List<Long> jobKeys) {
-    jobKeys.forEach(key -> release(key, Job.State.BACKING_OFF, job -> job.recurAt <= executor.now(), "RECURRED_AFTER_BACKOFF"));
+    jobKeys.forEach(key -> release(key, Job.State.BACKING_OFF, job -> job.recurAt <= executor.now(),
+        JobIntent.RECURRED_AFTER_BACKOFF));
   }
 
   /** Makes a job activatable again if it is still in the state (and past the time) that called for it. */
-  private void release(long jobKey, Job.State expected, Predicate<Job> due, String intent) {
+  private void release(long jobKey, Job.State expected, Predicate<Job> due, JobIntent intent) {
     final Job job = state.jobs.get(jobKey);
     if (job != null && job.state == expected && due.test(job)) {
-      reactivate(job);
-      executor.event("JOB", intent, job.key, job.processInstanceKey, job.bpmnProcessId, job.elementId, job.type);
+      executor.write(job.key, intent, job.toValue().released(job.retries, job.errorMessage, -1));
+      effects.activatableJobTypes.add(job.type);
     }
   }
 
-  /** Resolving a job's incident hands the job back to workers; it needs retries for that. */
-  void resolve(Incident incident) {
+  /**
+   * Checks that resolving a job's incident can hand the job back to workers: it needs retries
+   * for that. The incident's resolution itself makes the job activatable.
+   */
+  void checkResolvable(Incident incident) {
     final Job job = state.jobs.get(incident.jobKey);
-    if (job == null) {
-      return;
-    }
-    if (job.retries <= 0 && incident.errorType == Incident.ErrorType.JOB_NO_RETRIES) {
+    if (job != null && job.retries <= 0 && incident.errorType == Incident.ErrorType.JOB_NO_RETRIES) {
       throw Rejection.invalidState(
           "Expected to resolve incident %d, but job %d has no retries left; update its retries first"
               .formatted(incident.key, job.key));
     }
-    reactivate(job);
   }
 
-  private void reactivate(Job job) {
-    state.unindexJob(job);
-    makeActivatable(job);
-    state.indexJob(job);
-  }
-
-  private void makeActivatable(Job job) {
-    job.state = Job.State.ACTIVATABLE;
-    job.worker = "";
-    job.deadline = -1;
-    job.recurAt = -1;
-    effects.activatableJobTypes.add(job.type);
+  /** After a job's incident was resolved: workers waiting for its type may take it. */
+  void resolved(Incident incident) {
+    final Job job = state.jobs.get(incident.jobKey);
+    if (job != null) {
+      effects.activatableJobTypes.add(job.type);
+    }
   }
 
   private Job existing(long jobKey, String action) {

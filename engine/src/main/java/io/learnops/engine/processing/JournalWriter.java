@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * while this one is written and fsynced (pipelined group commit). Batches are committed in order;
  * several waiting batches share one fsync. Only after the fsync does it run the batch's answers —
  * no caller hears back before its command is on disk — and store the snapshot taken at the
- * batch's end, so a snapshot never gets ahead of the journal.
+ * batch's end, so a snapshot never gets ahead of the journal, nor of the exporters.
  */
 final class JournalWriter {
 
@@ -37,6 +40,7 @@ final class JournalWriter {
     return answering;
   });
   private volatile boolean failed;
+  private final AtomicLong snapshotFailures = new AtomicLong();
 
   /**
    * @param onFailure called once if the journal cannot be written; nothing of the failed batches
@@ -117,14 +121,42 @@ final class JournalWriter {
     }
     final List<Runnable> durable = new ArrayList<>();
     batches.forEach(batch -> durable.addAll(batch.onDurable()));
-    if (!durable.isEmpty()) {
-      answers.execute(() -> durable.forEach(JournalWriter::runQuietly));
-    }
+    final Future<?> exported = answers.submit(() -> durable.forEach(JournalWriter::runQuietly));
     for (final Batch batch : batches) {
       if (batch.snapshot().isPresent()) {
-        final DurableLog.StoredSnapshot snapshot = batch.snapshot().get();
-        log.writeSnapshot(snapshot.position(), snapshot.state());
+        // exporters are handed a batch's records with its answers; a snapshot may be stored only
+        // once they have them all, since a restart replays only the records after it
+        awaitExports(exported);
+        store(batch.snapshot().get());
       }
+    }
+  }
+
+  /**
+   * A snapshot that cannot be stored leaves the last good one in place (it is written to a
+   * temporary file first); the journal after it is intact, so the engine goes on.
+   */
+  private void store(DurableLog.StoredSnapshot snapshot) {
+    try {
+      log.writeSnapshot(snapshot.position(), snapshot.state());
+    } catch (IOException | RuntimeException e) {
+      snapshotFailures.incrementAndGet();
+      LOG.error("Could not store the snapshot at journal position {}; the last snapshot stays", snapshot.position(), e);
+    }
+  }
+
+  long snapshotFailures() {
+    return snapshotFailures.get();
+  }
+
+  private static void awaitExports(Future<?> exported) throws IOException {
+    try {
+      exported.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the exporters caught up with a snapshot", e);
+    } catch (ExecutionException e) {
+      throw new IOException("the exporters could not catch up with a snapshot", e.getCause());
     }
   }
 

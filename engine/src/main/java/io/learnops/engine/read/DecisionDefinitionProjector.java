@@ -1,14 +1,18 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.DecisionRequirementsValue;
+import io.learnops.engine.record.RecordValue.DecisionValue;
+import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.DecisionRequirements;
+import io.learnops.engine.state.EngineState;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Decision definitions and their requirements graphs, from {@code DEPLOYMENT CREATED}: the engine
- * writes no event per decision, so the deployment's decisions are looked up by deployment key.
+ * Decision requirements graphs and their decisions, from {@code DECISION_REQUIREMENTS CREATED}
+ * and {@code DECISION CREATED}; a deployment writes the graph before its decisions.
  */
 final class DecisionDefinitionProjector implements Projector {
 
@@ -22,33 +26,42 @@ final class DecisionDefinitionProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("DEPLOYMENT");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.DECISION_REQUIREMENTS, ValueType.DECISION);
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    lookup.state().decisionRequirements.forEach(this::put);
-    lookup.state().decisionDefinitions.forEach(d -> put(d, lookup));
-  }
-
-  @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    if (!"CREATED".equals(event.intent())) {
-      return;
+  public void seed(EngineState state) {
+    for (final DecisionRequirements r : state.decisionRequirements) {
+      putRequirements(r.key, r.decisionRequirementsId, r.name, r.version, r.resourceName, r.tenantId, r.resource);
     }
-    lookup.state().decisionRequirements.stream().filter(r -> r.deploymentKey == event.key()).forEach(this::put);
-    lookup.state().decisionDefinitions.stream().filter(d -> d.deploymentKey == event.key()).forEach(d -> put(d, lookup));
+    for (final DecisionDefinition d : state.decisionDefinitions) {
+      putDecision(d.key, d.decisionId, d.decisionName, d.version, d.decisionRequirementsId, d.decisionRequirementsKey,
+          d.tenantId);
+    }
   }
 
-  private void put(DecisionRequirements r) {
-    requirements.put(r.key, -1, new DecisionRequirementsEntry(r.key, r.decisionRequirementsId, r.name, r.version,
-        r.resourceName, r.tenantId, new String(r.resource, StandardCharsets.UTF_8)));
+  @Override
+  public void project(Record<?> record) {
+    if (record.value() instanceof DecisionRequirementsValue r) {
+      putRequirements(record.key(), r.decisionRequirementsId(), r.name(), r.version(), r.resourceName(), r.tenantId(),
+          r.resource());
+    } else if (record.value() instanceof DecisionValue d) {
+      putDecision(record.key(), d.decisionId(), d.decisionName(), d.version(), d.decisionRequirementsId(),
+          d.decisionRequirementsKey(), d.tenantId());
+    }
   }
 
-  private void put(DecisionDefinition d, Lookup lookup) {
-    final String xml = requirements.get(d.decisionRequirementsKey).map(DecisionRequirementsEntry::xml).orElse("");
-    definitions.put(d.key, -1, new DecisionDefinitionEntry(d.key, d.decisionId, d.decisionName, d.version,
-        d.decisionRequirementsId, d.decisionRequirementsKey, d.tenantId, xml));
+  private void putRequirements(long key, String id, String name, int version, String resourceName, String tenantId,
+      byte[] resource) {
+    requirements.put(key, -1, new DecisionRequirementsEntry(key, id, name, version, resourceName, tenantId,
+        new String(resource, StandardCharsets.UTF_8)));
+  }
+
+  private void putDecision(long key, String decisionId, String name, int version, String requirementsId,
+      long requirementsKey, String tenantId) {
+    final String xml = requirements.get(requirementsKey).map(DecisionRequirementsEntry::xml).orElse("");
+    definitions.put(key, -1, new DecisionDefinitionEntry(key, decisionId, name, version, requirementsId,
+        requirementsKey, tenantId, xml));
   }
 }

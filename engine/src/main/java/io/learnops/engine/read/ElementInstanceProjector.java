@@ -1,10 +1,13 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
-import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.state.EngineState;
 import java.util.Set;
 
-/** Element instances (the process instance itself included), from their lifecycle events. */
+/** Element instances (the process instance itself included), from their lifecycle records. */
 final class ElementInstanceProjector implements Projector {
 
   private final EntityStore<ElementInstanceEntry> store;
@@ -14,28 +17,28 @@ final class ElementInstanceProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("PROCESS_INSTANCE");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.PROCESS_INSTANCE);
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    lookup.state().elementInstances.values().forEach(this::put);
+  public void seed(EngineState state) {
+    state.elementInstances.values().forEach(i -> put(i.key, i.toValue(), i.createdAt));
   }
 
   @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    switch (event.intent()) {
-      case "ELEMENT_ACTIVATING" -> lookup.instance(event.key()).ifPresent(this::put);
-      case "ELEMENT_COMPLETED" -> store.update(event.key(), e -> e.ended("COMPLETED", event.timestamp()));
-      case "ELEMENT_TERMINATED" -> store.update(event.key(), e -> e.ended("TERMINATED", event.timestamp()));
+  public void project(Record<?> record) {
+    switch ((ProcessInstanceIntent) record.intent()) {
+      case ELEMENT_ACTIVATING -> put(record.key(), (ProcessInstanceValue) record.value(), record.timestamp());
+      case ELEMENT_COMPLETED -> store.update(record.key(), e -> e.ended("COMPLETED", record.timestamp()));
+      case ELEMENT_TERMINATED -> store.update(record.key(), e -> e.ended("TERMINATED", record.timestamp()));
       default -> { }
     }
   }
 
-  private void put(ElementInstance i) {
-    store.put(i.key, i.processInstanceKey, new ElementInstanceEntry(i.key, i.processInstanceKey,
-        i.processDefinitionKey, i.bpmnProcessId, i.elementId, i.type.name(), "ACTIVE", i.createdAt, -1, -1,
-        i.tenantId, i.flowScopeKey));
+  private void put(long key, ProcessInstanceValue i, long startDate) {
+    store.put(key, i.processInstanceKey(), new ElementInstanceEntry(key, i.processInstanceKey(),
+        i.processDefinitionKey(), i.bpmnProcessId(), i.elementId(), i.bpmnElementType().name(), "ACTIVE", startDate,
+        -1, -1, i.tenantId(), i.flowScopeKey()));
   }
 }

@@ -1,7 +1,10 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
-import io.learnops.engine.state.Incident;
+import io.learnops.engine.record.Intent.IncidentIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.IncidentValue;
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.state.EngineState;
 import java.util.Set;
 
 /**
@@ -22,35 +25,29 @@ final class IncidentProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("INCIDENT");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.INCIDENT);
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    lookup.state().incidents.values().forEach(this::open);
+  public void seed(EngineState state) {
+    state.incidents.values().forEach(i -> open(i.key, i.toValue(), i.createdAt));
   }
 
   @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    switch (event.intent()) {
-      case "CREATED" -> {
-        final Incident incident = lookup.state().incidents.get(event.key());
-        if (incident != null) {
-          open(incident);
-        }
-      }
-      case "RESOLVED" -> store.get(event.key()).ifPresent(this::resolve);
-      default -> { }
+  public void project(Record<?> record) {
+    switch ((IncidentIntent) record.intent()) {
+      case CREATED -> open(record.key(), (IncidentValue) record.value(), record.timestamp());
+      case RESOLVED -> store.get(record.key()).ifPresent(this::resolve);
     }
   }
 
-  private void open(Incident i) {
-    store.put(i.key, i.processInstanceKey, new IncidentEntry(i.key, i.errorType.name(), i.errorMessage, "ACTIVE",
-        i.createdAt, i.processInstanceKey, i.processDefinitionKey, i.bpmnProcessId, i.elementId, i.elementInstanceKey,
-        i.jobKey, i.tenantId));
-    elements.update(i.elementInstanceKey, e -> e.withIncident(i.key));
-    instances.update(i.processInstanceKey, p -> p.withIncident(true));
+  private void open(long key, IncidentValue i, long createdAt) {
+    store.put(key, i.processInstanceKey(), new IncidentEntry(key, i.errorType().name(), i.errorMessage(), "ACTIVE",
+        createdAt, i.processInstanceKey(), i.processDefinitionKey(), i.bpmnProcessId(), i.elementId(),
+        i.elementInstanceKey(), i.jobKey(), i.tenantId()));
+    elements.update(i.elementInstanceKey(), e -> e.withIncident(key));
+    instances.update(i.processInstanceKey(), p -> p.withIncident(true));
   }
 
   private void resolve(IncidentEntry incident) {

@@ -1,13 +1,16 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.record.Intent.JobIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.JobValue;
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Job;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Jobs. A job's attributes are read from the live state while it exists; a job that left the state
- * (completed, cancelled, error caught) keeps its last description with its final state.
+ * Jobs: each record describes the job as it now is; a job that left the state (completed,
+ * cancelled, error caught) keeps its last description with its final state.
  */
 final class JobProjector implements Projector {
 
@@ -18,13 +21,13 @@ final class JobProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("JOB");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.JOB);
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    lookup.state().jobs.values().forEach(job -> put(job, seededState(job)));
+  public void seed(EngineState state) {
+    state.jobs.values().forEach(job -> put(job.key, job.toValue(), seededState(job), job.state == Job.State.ACTIVATED));
   }
 
   private static String seededState(Job job) {
@@ -32,30 +35,27 @@ final class JobProjector implements Projector {
   }
 
   @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    final Job live = lookup.state().jobs.get(event.key());
-    switch (event.intent()) {
-      case "COMPLETED", "CANCELED" -> store.update(event.key(), j -> j.ended(event.intent(), event.timestamp()));
-      case "ERROR_THROWN" -> {
-        refresh(live, "ERROR_THROWN");
-        store.update(event.key(), j -> j.ended("ERROR_THROWN", event.timestamp()));
+  public void project(Record<?> record) {
+    final JobValue job = (JobValue) record.value();
+    final JobIntent intent = (JobIntent) record.intent();
+    switch (intent) {
+      case COMPLETED, CANCELED, ERROR_THROWN -> {
+        put(record.key(), job, intent.name(), false);
+        store.update(record.key(), j -> j.ended(intent.name(), record.timestamp()));
       }
       // Zeebe's job states have no "activated": an activated, yielded or recurred job is CREATED
-      case "CREATED", "ACTIVATED", "YIELDED", "RECURRED_AFTER_BACKOFF", "TIMEOUT_UPDATED" -> refresh(live, "CREATED");
-      default -> refresh(live, event.intent()); // FAILED, RETRIES_UPDATED, TIMED_OUT
+      case ACTIVATED, TIMEOUT_UPDATED -> put(record.key(), job, "CREATED", true);
+      case CREATED, YIELDED, RECURRED_AFTER_BACKOFF -> put(record.key(), job, "CREATED", false);
+      // a job keeps its deadline only while activated, and retries may change meanwhile
+      case RETRIES_UPDATED -> put(record.key(), job, intent.name(), true);
+      case FAILED, TIMED_OUT -> put(record.key(), job, intent.name(), false);
     }
   }
 
-  private void refresh(Job live, String state) {
-    if (live != null) {
-      put(live, state);
-    }
-  }
-
-  private void put(Job j, String state) {
-    final long deadline = j.state == Job.State.ACTIVATED ? j.deadline : -1;
-    store.put(j.key, j.processInstanceKey, new JobEntry(j.key, j.type, j.worker, state, j.retries, deadline, -1,
-        j.errorMessage, j.customHeaders == null ? Map.of() : Map.copyOf(j.customHeaders), j.elementId,
-        j.elementInstanceKey, j.processInstanceKey, j.processDefinitionKey, j.bpmnProcessId, j.tenantId));
+  /** @param activated whether the job is activated now: only then does its deadline count */
+  private void put(long key, JobValue j, String state, boolean activated) {
+    store.put(key, j.processInstanceKey(), new JobEntry(key, j.type(), j.worker(), state, j.retries(),
+        activated ? j.deadline() : -1, -1, j.errorMessage(), j.customHeaders(), j.elementId(), j.elementInstanceKey(),
+        j.processInstanceKey(), j.processDefinitionKey(), j.bpmnProcessId(), j.tenantId()));
   }
 }

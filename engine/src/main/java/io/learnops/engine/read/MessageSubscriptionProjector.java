@@ -1,27 +1,27 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.record.Intent.ProcessMessageSubscriptionIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.ProcessMessageSubscriptionValue;
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Subscription;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Message subscriptions and the messages correlated to them. A subscription is CREATED when an
- * element starts waiting, CORRELATED when a message reached it and it closed, and DELETED when its
- * element instance ended without the message. Correlations to message start events have no
- * subscription and are not listed.
+ * element starts waiting, CORRELATED when a message reached it and it closed (a non-interrupting
+ * one stays CREATED and may be reached again), and DELETED when its element instance ended
+ * without the message. Correlations to message start events have no subscription and are not
+ * listed.
  */
 final class MessageSubscriptionProjector implements Projector {
 
   private final EntityStore<MessageSubscriptionEntry> store;
   private final EntityStore<CorrelatedMessageEntry> correlated;
   private final ReadKeys keys;
-  /** element instance → its subscriptions not yet closed; processing thread only */
-  private final Map<Long, List<Long>> openByElement = new HashMap<>();
 
   MessageSubscriptionProjector(EntityStore<MessageSubscriptionEntry> store,
       EntityStore<CorrelatedMessageEntry> correlated, ReadKeys keys) {
@@ -31,82 +31,44 @@ final class MessageSubscriptionProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("PROCESS_MESSAGE_SUBSCRIPTION", "MESSAGE", "PROCESS_INSTANCE");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.PROCESS_MESSAGE_SUBSCRIPTION);
+  }
+
+  /** The state does not keep when a subscription opened: its element's start stands in. */
+  @Override
+  public void seed(EngineState state) {
+    for (final Subscription s : state.subscriptions.values()) {
+      final ElementInstance waiting = state.elementInstances.get(s.elementInstanceKey);
+      if (s.kind == Subscription.Kind.MESSAGE && waiting != null) {
+        open(s.key, s.toValue(waiting, -1, Map.of()), waiting.createdAt);
+      }
+    }
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    openByElement.clear();
-    lookup.state().subscriptions.values().stream()
-        .filter(s -> s.kind == Subscription.Kind.MESSAGE)
-        .forEach(s -> open(s, lookup, -1));
-  }
-
-  @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    switch (event.valueType()) {
-      case "PROCESS_MESSAGE_SUBSCRIPTION" -> {
-        final Subscription subscription = lookup.state().subscriptions.get(event.key());
-        if (subscription != null && "CREATED".equals(event.intent())) {
-          open(subscription, lookup, event.timestamp());
-        }
-      }
-      case "MESSAGE" -> {
-        if ("CORRELATED".equals(event.intent())) {
-          correlate(event, lookup);
-        }
-      }
-      default -> {
-        if ("ELEMENT_COMPLETED".equals(event.intent()) || "ELEMENT_TERMINATED".equals(event.intent())) {
-          close(event);
-        }
-      }
+  public void project(Record<?> record) {
+    final ProcessMessageSubscriptionValue s = (ProcessMessageSubscriptionValue) record.value();
+    switch ((ProcessMessageSubscriptionIntent) record.intent()) {
+      case CREATED -> open(record.key(), s, record.timestamp());
+      case CORRELATED -> correlate(record, s);
+      case DELETED -> store.update(record.key(), e -> e.in("DELETED", record.timestamp()));
     }
   }
 
-  /** @param at when it opened; -1 when seeded, as the state does not keep it: its element's start then */
-  private void open(Subscription s, Lookup lookup, long at) {
-    lookup.instance(s.elementInstanceKey).ifPresent(waiting -> {
-      store.put(s.key, waiting.processInstanceKey, new MessageSubscriptionEntry(s.key, s.name, s.correlationKey,
-          "CREATED", at < 0 ? waiting.createdAt : at, s.catchElementId, waiting.key, waiting.processInstanceKey, waiting.processDefinitionKey,
-          waiting.bpmnProcessId, s.tenantId));
-      openByElement.computeIfAbsent(waiting.key, k -> new ArrayList<>()).add(s.key);
-    });
+  private void open(long key, ProcessMessageSubscriptionValue s, long at) {
+    store.put(key, s.processInstanceKey(), new MessageSubscriptionEntry(key, s.messageName(), s.correlationKey(),
+        "CREATED", at, s.elementId(), s.elementInstanceKey(), s.processInstanceKey(), s.processDefinitionKey(),
+        s.bpmnProcessId(), s.tenantId()));
   }
 
-  /** The event names the instance and catching element; the open subscription among them is the one. */
-  private void correlate(EngineEvent event, Lookup lookup) {
-    store.keysOf(event.processInstanceKey()).stream()
-        .map(store::get)
-        .flatMap(Optional::stream)
-        .filter(s -> "CREATED".equals(s.state()) && s.messageName().equals(event.elementType())
-            && s.elementId().equals(event.elementId()))
-        .findFirst()
-        .ifPresent(s -> {
-          final boolean stillWaiting = lookup.state().subscriptions.containsKey(s.key()); // non-interrupting
-          if (!stillWaiting) {
-            store.update(s.key(), e -> e.in("CORRELATED", event.timestamp()));
-            forget(s.elementInstanceKey(), s.key());
-          }
-          final long key = keys.next();
-          correlated.put(key, s.processInstanceKey(), new CorrelatedMessageEntry(key, event.key(), s.key(),
-              s.messageName(), s.correlationKey(), event.timestamp(), s.elementId(), s.elementInstanceKey(),
-              s.processInstanceKey(), s.processDefinitionKey(), s.processDefinitionId(), s.tenantId()));
-        });
-  }
-
-  private void close(EngineEvent event) {
-    final List<Long> open = openByElement.remove(event.key());
-    if (open != null) {
-      open.forEach(key -> store.update(key, e -> "CREATED".equals(e.state()) ? e.in("DELETED", event.timestamp()) : e));
+  private void correlate(Record<?> record, ProcessMessageSubscriptionValue s) {
+    if (s.interrupting()) {
+      store.update(record.key(), e -> e.in("CORRELATED", record.timestamp()));
     }
-  }
-
-  private void forget(long elementInstanceKey, long subscriptionKey) {
-    final List<Long> open = openByElement.get(elementInstanceKey);
-    if (open != null) {
-      open.remove(subscriptionKey);
-    }
+    final long key = keys.next();
+    correlated.put(key, s.processInstanceKey(), new CorrelatedMessageEntry(key, s.messageKey(), record.key(),
+        s.messageName(), s.correlationKey(), record.timestamp(), s.elementId(), s.elementInstanceKey(),
+        s.processInstanceKey(), s.processDefinitionKey(), s.bpmnProcessId(), s.tenantId()));
   }
 }

@@ -1,7 +1,9 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
-import io.learnops.engine.state.ProcessDefinition;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.ProcessValue;
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.state.EngineState;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -15,24 +17,24 @@ final class ProcessDefinitionProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("PROCESS");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.PROCESS);
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    lookup.state().processDefinitions.forEach(this::put);
+  public void seed(EngineState state) {
+    state.processDefinitions.forEach(d -> put(d.key, d.bpmnProcessId, d.version, d.resourceName, d.tenantId, d.resource));
   }
 
   @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    if ("CREATED".equals(event.intent())) {
-      lookup.state().definition(event.key()).ifPresent(this::put);
-    }
+  public void project(Record<?> record) {
+    final ProcessValue process = (ProcessValue) record.value();
+    put(record.key(), process.bpmnProcessId(), process.version(), process.resourceName(), process.tenantId(),
+        process.resource());
   }
 
-  private void put(ProcessDefinition d) {
-    store.put(d.key, -1, new ProcessDefinitionEntry(d.key, d.bpmnProcessId, d.version, d.resourceName, d.tenantId,
-        new String(d.resource, StandardCharsets.UTF_8)));
+  private void put(long key, String bpmnProcessId, int version, String resourceName, String tenantId, byte[] resource) {
+    store.put(key, -1, new ProcessDefinitionEntry(key, bpmnProcessId, version, resourceName, tenantId,
+        new String(resource, StandardCharsets.UTF_8)));
   }
 }

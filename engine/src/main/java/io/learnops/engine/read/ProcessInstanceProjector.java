@@ -1,12 +1,16 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
 import io.learnops.engine.model.ElementType;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
+import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.state.EngineState;
 import java.util.Set;
 
 /**
- * Process instances, from the lifecycle events of their root element instance. A finished
+ * Process instances, from the lifecycle records of their root element instance. A finished
  * instance is handed to the retention.
  */
 final class ProcessInstanceProjector implements Projector {
@@ -20,37 +24,37 @@ final class ProcessInstanceProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("PROCESS_INSTANCE");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.PROCESS_INSTANCE);
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    lookup.state().elementInstances.values().stream().filter(ElementInstance::isRoot).forEach(i -> put(i, lookup));
+  public void seed(EngineState state) {
+    state.elementInstances.values().stream().filter(ElementInstance::isRoot)
+        .forEach(i -> put(i.key, i.toValue(), i.createdAt));
   }
 
   @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    if (!ElementType.PROCESS.name().equals(event.elementType())) {
+  public void project(Record<?> record) {
+    final ProcessInstanceValue value = (ProcessInstanceValue) record.value();
+    if (value.bpmnElementType() != ElementType.PROCESS) {
       return;
     }
-    switch (event.intent()) {
-      case "ELEMENT_ACTIVATING" -> lookup.instance(event.key()).ifPresent(i -> put(i, lookup));
-      case "ELEMENT_COMPLETED" -> end(event, "COMPLETED");
-      case "ELEMENT_TERMINATED" -> end(event, "TERMINATED");
+    switch ((ProcessInstanceIntent) record.intent()) {
+      case ELEMENT_ACTIVATING -> put(record.key(), value, record.timestamp());
+      case ELEMENT_COMPLETED -> end(record, "COMPLETED");
+      case ELEMENT_TERMINATED -> end(record, "TERMINATED");
       default -> { }
     }
   }
 
-  private void end(EngineEvent event, String state) {
-    store.update(event.key(), e -> e.ended(state, event.timestamp()));
-    history.finished(event.key());
+  private void end(Record<?> record, String state) {
+    store.update(record.key(), e -> e.ended(state, record.timestamp()));
+    history.finished(record.key());
   }
 
-  private void put(ElementInstance i, Lookup lookup) {
-    final long parentProcessInstanceKey = i.parentElementInstanceKey < 0 ? -1
-        : lookup.instance(i.parentElementInstanceKey).map(p -> p.processInstanceKey).orElse(-1L);
-    store.put(i.key, i.key, new ProcessInstanceEntry(i.key, i.processDefinitionKey, i.bpmnProcessId, i.version,
-        "ACTIVE", i.createdAt, -1, false, i.tenantId, parentProcessInstanceKey, i.parentElementInstanceKey));
+  private void put(long key, ProcessInstanceValue i, long startDate) {
+    store.put(key, key, new ProcessInstanceEntry(key, i.processDefinitionKey(), i.bpmnProcessId(), i.version(),
+        "ACTIVE", startDate, -1, false, i.tenantId(), i.parentProcessInstanceKey(), i.parentElementInstanceKey()));
   }
 }

@@ -1,22 +1,21 @@
 package io.learnops.engine.read;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnops.engine.bpmn.Effects;
-import io.learnops.engine.bpmn.EngineEvent;
-import io.learnops.engine.processing.StateProjection;
+import io.learnops.engine.exporter.Exporter;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.EngineState;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The query side of the engine, in the manner of a Zeebe exporter: a projection of every applied
- * command into immutable entries that any thread may read while the processing thread writes.
+ * The query side of the engine: an exporter that projects the record stream into immutable
+ * entries that any thread may read while the exporting thread writes.
  *
- * <p><b>Consistency</b>: the processing thread projects a command before its answer is released,
- * so a read made after an acknowledged command sees it. (A read may see a command a moment before
- * it is acknowledged, while its batch is being fsynced.)
+ * <p><b>Consistency</b>: a command's records are exported before its answer is released, so a
+ * read made after an acknowledged command sees it.
  *
  * <p><b>History</b>: finished process instances stay readable with their element instances,
  * variables, incidents, jobs, subscriptions and decision evaluations, up to {@code retention}
@@ -26,7 +25,7 @@ import java.util.Map;
  * what they hold) plus the replayed journal after it; instances that finished before that
  * snapshot are gone, and keys the read model assigns (variables) are numbered anew.
  */
-public final class ReadModel implements StateProjection {
+public final class ReadModel implements Exporter {
 
   /** Finished process instances kept by default: enough for dashboards and tests, small in memory. */
   public static final int DEFAULT_RETENTION = 10_000;
@@ -53,9 +52,8 @@ public final class ReadModel implements StateProjection {
   private final History history;
   /** in seeding order: what an entry refers to is seeded before it */
   private final List<Projector> projectors;
-  private final Map<String, List<Projector>> projectorsByValueType = new HashMap<>();
+  private final Map<ValueType, List<Projector>> projectorsByValueType = new EnumMap<>(ValueType.class);
   private final VariableProjector variableProjector;
-  private final DecisionInstanceProjector decisionInstanceProjector;
 
   /** @param retention how many finished process instances (and decision evaluations) stay readable */
   public ReadModel(int retention) {
@@ -65,6 +63,7 @@ public final class ReadModel implements StateProjection {
     final ObjectMapper json = new ObjectMapper()
         .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     history = new History(retention, stores);
+    variableProjector = new VariableProjector(variables, keys, json);
     projectors = List.of(
         new ProcessDefinitionProjector(processDefinitions),
         new DecisionDefinitionProjector(decisionDefinitions, decisionRequirements),
@@ -74,42 +73,35 @@ public final class ReadModel implements StateProjection {
         new IncidentProjector(incidents, elementInstances, processInstances),
         new JobProjector(jobs),
         new MessageSubscriptionProjector(messageSubscriptions, correlatedMessages, keys),
-        new UserTaskProjector(userTasks));
+        new UserTaskProjector(userTasks),
+        variableProjector,
+        new DecisionInstanceProjector(decisionInstances, history, json));
     projectors.forEach(p -> p.valueTypes().forEach(
         type -> projectorsByValueType.computeIfAbsent(type, t -> new ArrayList<>()).add(p)));
-    variableProjector = new VariableProjector(variables, keys, json);
-    decisionInstanceProjector = new DecisionInstanceProjector(decisionInstances, keys, history, json);
-  }
-
-  @Override
-  public void seed(EngineState state) {
-    clear();
-    final Lookup lookup = Lookup.of(state);
-    projectors.forEach(p -> p.seed(lookup));
-    variableProjector.seed(lookup);
-  }
-
-  @Override
-  public void project(Effects effects, EngineState state) {
-    final Lookup lookup = Lookup.of(state, effects);
-    // variables and evaluations first: a process instance that ends in this command may be
-    // dropped by retention as its last event is projected, and must take them along
-    effects.variables.forEach(v -> variableProjector.project(v, lookup));
-    effects.decisionEvaluations.forEach(d -> decisionInstanceProjector.project(d, lookup));
-    for (final EngineEvent event : effects.events) {
-      final List<Projector> interested = projectorsByValueType.get(event.valueType());
-      if (interested != null) {
-        for (final Projector projector : interested) {
-          projector.project(event, lookup);
-        }
-      }
-    }
-    effects.removedInstances.keySet().forEach(variableProjector::forgetScope);
   }
 
   /**
-   * Forgets everything, for a cluster purge. Call it on the processing thread (as part of the
-   * purge command), like every other write to the read model.
+   * Starts over from the recovered state (what the latest snapshot held, or nothing): the read
+   * model keeps its data in memory and is rebuilt at each start, then fed the replayed records.
+   */
+  public void seed(EngineState state) {
+    clear();
+    projectors.forEach(p -> p.seed(state));
+  }
+
+  @Override
+  public void export(Record<?> record) {
+    final List<Projector> interested = projectorsByValueType.get(record.valueType());
+    if (interested != null) {
+      for (final Projector projector : interested) {
+        projector.project(record);
+      }
+    }
+  }
+
+  /**
+   * Forgets everything, for a cluster purge. Call it on the exporting thread (the engine does, in
+   * the purge's place in the record stream), like every other write to the read model.
    */
   public void clear() {
     stores.forEach(EntityStore::clear);

@@ -1,9 +1,13 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.state.EngineState;
 import java.util.Set;
 
-/** Sequence flows taken, per process instance (a live state has none to seed from). */
+/** Sequence flows taken, per process instance (a recovered state has none to seed from). */
 final class SequenceFlowProjector implements Projector {
 
   private final EntityStore<SequenceFlowEntry> store;
@@ -15,20 +19,20 @@ final class SequenceFlowProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("PROCESS_INSTANCE");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.PROCESS_INSTANCE);
   }
 
   @Override
-  public void seed(Lookup lookup) {}
+  public void seed(EngineState state) {}
 
   @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    if (!"SEQUENCE_FLOW_TAKEN".equals(event.intent())) {
+  public void project(Record<?> record) {
+    if (record.intent() != ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN) {
       return;
     }
-    lookup.instance(event.processInstanceKey()).ifPresent(root -> store.put(keys.next(), root.key,
-        new SequenceFlowEntry(root.key, root.processDefinitionKey, root.bpmnProcessId, event.elementId(),
-            root.tenantId)));
+    final ProcessInstanceValue flow = (ProcessInstanceValue) record.value();
+    store.put(keys.next(), flow.processInstanceKey(), new SequenceFlowEntry(flow.processInstanceKey(),
+        flow.processDefinitionKey(), flow.bpmnProcessId(), flow.elementId(), flow.tenantId()));
   }
 }

@@ -33,10 +33,4 @@ public record UserTaskEntry(
     Map<String, String> customHeaders,
     int priority,
     String tenantId) {
-
-  UserTaskEntry ended(String finalState, long at) {
-    return new UserTaskEntry(key, name, finalState, assignee, elementId, elementInstanceKey, candidateGroups,
-        candidateUsers, processDefinitionId, processDefinitionKey, processDefinitionVersion, processInstanceKey,
-        creationDate, at, dueDate, followUpDate, formKey, externalFormReference, customHeaders, priority, tenantId);
-  }
 }

@@ -1,16 +1,13 @@
 package io.learnops.engine.read;
 
-import io.learnops.engine.bpmn.EngineEvent;
-import io.learnops.engine.state.UserTask;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.learnops.engine.record.Intent.UserTaskIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.UserTaskValue;
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.state.EngineState;
 import java.util.Set;
 
-/**
- * User tasks: every transition copies the task as it now is; a completed or canceled task has
- * left the live state, so its last copy is marked with the outcome and the time.
- */
+/** User tasks: every transition's record describes the task as it now is. */
 final class UserTaskProjector implements Projector {
 
   private final EntityStore<UserTaskEntry> store;
@@ -20,30 +17,32 @@ final class UserTaskProjector implements Projector {
   }
 
   @Override
-  public Set<String> valueTypes() {
-    return Set.of("USER_TASK");
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.USER_TASK);
   }
 
   @Override
-  public void seed(Lookup lookup) {
-    lookup.state().userTasks.values().forEach(this::copy);
+  public void seed(EngineState state) {
+    state.userTasks.values().forEach(t -> put(t.key, t.toValue(), t.state.name()));
   }
 
   @Override
-  public void project(EngineEvent event, Lookup lookup) {
-    final UserTask live = lookup.state().userTasks.get(event.key());
-    if (live != null) {
-      copy(live);
-    } else if ("COMPLETED".equals(event.intent()) || "CANCELED".equals(event.intent())) {
-      store.update(event.key(), task -> task.ended(event.intent(), event.timestamp()));
-    }
+  public void project(Record<?> record) {
+    put(record.key(), (UserTaskValue) record.value(), stateAfter((UserTaskIntent) record.intent()));
   }
 
-  private void copy(UserTask t) {
-    final Map<String, String> headers = new LinkedHashMap<>(t.customHeaders);
-    store.put(t.key, t.processInstanceKey, new UserTaskEntry(t.key, t.name, t.state.name(), t.assignee, t.elementId,
-        t.elementInstanceKey, List.copyOf(t.candidateGroups), List.copyOf(t.candidateUsers), t.bpmnProcessId,
-        t.processDefinitionKey, t.processDefinitionVersion, t.processInstanceKey, t.creationDate, t.completionDate,
-        t.dueDate, t.followUpDate, t.formKey, t.externalFormReference, headers, t.priority, t.tenantId));
+  /** A transition that ended (done or denied) leaves the task CREATED, unless it ended the task. */
+  private static String stateAfter(UserTaskIntent intent) {
+    return switch (intent) {
+      case CREATING, CREATED, ASSIGNING, UPDATING, COMPLETING, COMPLETED, CANCELING, CANCELED -> intent.name();
+      case ASSIGNED, ASSIGNMENT_DENIED, UPDATED, UPDATE_DENIED, COMPLETION_DENIED -> "CREATED";
+    };
+  }
+
+  private void put(long key, UserTaskValue t, String state) {
+    store.put(key, t.processInstanceKey(), new UserTaskEntry(key, t.name(), state, t.assignee(), t.elementId(),
+        t.elementInstanceKey(), t.candidateGroups(), t.candidateUsers(), t.bpmnProcessId(), t.processDefinitionKey(),
+        t.processDefinitionVersion(), t.processInstanceKey(), t.creationDate(), t.completionDate(), t.dueDate(),
+        t.followUpDate(), t.formKey(), t.externalFormReference(), t.customHeaders(), t.priority(), t.tenantId()));
   }
 }

@@ -2,21 +2,27 @@ package io.learnops.engine.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnops.engine.bpmn.Effects.VariableEvent;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
+import io.learnops.engine.record.RecordValue.VariableValue;
+import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.ElementInstance;
+import io.learnops.engine.state.EngineState;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Variables, from the engine's variable events. A variable keeps its key for the life of its
- * scope; its value is stored as JSON text, which is what the REST API returns and filters on.
+ * Variables, from VARIABLE records. A variable keeps its key for the life of its scope; its value
+ * is stored as JSON text, which is what the REST API returns and filters on.
  */
-final class VariableProjector {
+final class VariableProjector implements Projector {
 
   private final EntityStore<VariableEntry> store;
   private final ReadKeys keys;
   private final ObjectMapper json;
-  /** scope → variable name → key, for scopes still in the state; processing thread only */
+  /** scope → variable name → key, for scopes still running; exporting thread only */
   private final Map<Long, Map<String, Long>> keysByScope = new HashMap<>();
 
   VariableProjector(EntityStore<VariableEntry> store, ReadKeys keys, ObjectMapper json) {
@@ -25,26 +31,37 @@ final class VariableProjector {
     this.json = json;
   }
 
-  void seed(Lookup lookup) {
+  @Override
+  public Set<ValueType> valueTypes() {
+    return Set.of(ValueType.VARIABLE, ValueType.PROCESS_INSTANCE);
+  }
+
+  @Override
+  public void seed(EngineState state) {
     keysByScope.clear();
-    lookup.state().variables.forEach((scope, variables) ->
-        lookup.instance(scope).ifPresent(owner -> variables.forEach((name, value) -> put(owner, name, value))));
+    state.variables.forEach((scope, variables) -> {
+      final ElementInstance owner = state.elementInstances.get(scope);
+      if (owner != null) {
+        variables.forEach((name, value) -> put(name, value, scope, owner.processInstanceKey, owner.tenantId));
+      }
+    });
   }
 
-  void project(VariableEvent event, Lookup lookup) {
-    lookup.instance(event.scopeKey()).ifPresent(owner -> put(owner, event.name(), event.value()));
+  @Override
+  public void project(Record<?> record) {
+    if (record.value() instanceof VariableValue v) {
+      put(v.name(), v.value(), v.scopeKey(), v.processInstanceKey(), v.tenantId());
+    } else if (record.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+        || record.intent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+      // an ended scope gets no more writes: its names need no key any more
+      keysByScope.remove(record.key());
+    }
   }
 
-  /** A removed scope gets no more writes: its names need no key any more. */
-  void forgetScope(long scopeKey) {
-    keysByScope.remove(scopeKey);
-  }
-
-  private void put(ElementInstance scope, String name, Object value) {
-    final long key = keysByScope.computeIfAbsent(scope.key, k -> new HashMap<>())
-        .computeIfAbsent(name, n -> keys.next());
-    store.put(key, scope.processInstanceKey,
-        new VariableEntry(key, name, toJson(value), scope.key, scope.processInstanceKey, scope.tenantId));
+  private void put(String name, Object value, long scopeKey, long processInstanceKey, String tenantId) {
+    final long key = keysByScope.computeIfAbsent(scopeKey, k -> new HashMap<>()).computeIfAbsent(name, n -> keys.next());
+    store.put(key, processInstanceKey, new VariableEntry(key, name, toJson(value), scopeKey, processInstanceKey,
+        tenantId));
   }
 
   private String toJson(Object value) {

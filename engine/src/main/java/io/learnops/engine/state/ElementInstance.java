@@ -1,6 +1,7 @@
 package io.learnops.engine.state;
 
 import io.learnops.engine.model.ElementType;
+import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class ElementInstance {
   public int multiInstanceStarted;
   /** for a process instance started by a call activity: that call activity's instance; else -1 */
   public long parentElementInstanceKey = -1;
+  /** for a process instance started by a call activity: the caller's process instance; else -1 */
+  public long parentProcessInstanceKey = -1;
   /** for a call activity: the process instance it started; else -1 */
   public long calledProcessInstanceKey = -1;
   /**
@@ -57,5 +60,16 @@ public final class ElementInstance {
 
   public boolean isRoot() {
     return flowScopeKey < 0;
+  }
+
+  public ProcessInstanceValue toValue() {
+    return new ProcessInstanceValue(bpmnProcessId, version, processDefinitionKey, processInstanceKey, elementId,
+        flowScopeKey, type, parentProcessInstanceKey, parentElementInstanceKey, tenantId);
+  }
+
+  /** A sequence flow this instance, as a flow scope, takes. */
+  public ProcessInstanceValue sequenceFlowValue(String flowId) {
+    return new ProcessInstanceValue(bpmnProcessId, version, processDefinitionKey, processInstanceKey, flowId, key,
+        ElementType.SEQUENCE_FLOW, -1, -1, tenantId);
   }
 }

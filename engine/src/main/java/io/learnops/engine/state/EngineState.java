@@ -23,6 +23,8 @@ public final class EngineState {
   private static final long KEY_BASE = 1L << 51;
 
   public long keyCounter;
+  /** position of the last record written; a record's position is never reused, not even after a purge */
+  public long recordPosition;
   public List<ProcessDefinition> processDefinitions = new ArrayList<>();
   public Map<Long, ElementInstance> elementInstances = new LinkedHashMap<>();
   public Map<Long, Map<String, Object>> variables = new HashMap<>();

@@ -1,5 +1,7 @@
 package io.learnops.engine.state;
 
+import io.learnops.engine.record.RecordValue.IncidentValue;
+
 /** Something an operator must fix before the instance can go on. */
 public final class Incident {
   /** Zeebe's error types, which clients and Operate display. */
@@ -40,4 +42,26 @@ public final class Incident {
   public long jobKey = -1;
   public String tenantId;
   public long createdAt;
+
+  public IncidentValue toValue() {
+    return new IncidentValue(errorType, errorMessage, retry, elementInstanceKey, elementId, processInstanceKey,
+        processDefinitionKey, bpmnProcessId, jobKey, tenantId);
+  }
+
+  static Incident of(long key, IncidentValue value, long createdAt) {
+    final Incident incident = new Incident();
+    incident.key = key;
+    incident.errorType = value.errorType();
+    incident.errorMessage = value.errorMessage();
+    incident.retry = value.retry();
+    incident.elementInstanceKey = value.elementInstanceKey();
+    incident.elementId = value.elementId();
+    incident.processInstanceKey = value.processInstanceKey();
+    incident.processDefinitionKey = value.processDefinitionKey();
+    incident.bpmnProcessId = value.bpmnProcessId();
+    incident.jobKey = value.jobKey();
+    incident.tenantId = value.tenantId();
+    incident.createdAt = createdAt;
+    return incident;
+  }
 }

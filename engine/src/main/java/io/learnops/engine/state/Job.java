@@ -1,5 +1,7 @@
 package io.learnops.engine.state;
 
+import io.learnops.engine.record.JobKind;
+import io.learnops.engine.record.RecordValue.JobValue;
 import java.util.Map;
 
 /** A unit of work for a job worker, created by a job-based task. */
@@ -37,6 +39,34 @@ public final class Job {
   public long userTaskKey = -1;
   /** a canceling listener's job runs on its own: nothing waits for it */
   public boolean detached;
+
+  public JobValue toValue() {
+    return new JobValue(type, JobKind.valueOf(kind), listenerEventType, worker, retries, deadline, recurAt,
+        errorMessage, customHeaders == null ? Map.of() : Map.copyOf(customHeaders), elementInstanceKey, elementId,
+        processInstanceKey, processDefinitionKey, bpmnProcessId, processDefinitionVersion, userTaskKey, tenantId);
+  }
+
+  static Job of(long key, JobValue value) {
+    final Job job = new Job();
+    job.key = key;
+    job.type = value.type();
+    job.kind = value.kind().name();
+    job.listenerEventType = value.listenerEventType();
+    job.retries = value.retries();
+    job.errorMessage = value.errorMessage();
+    job.customHeaders = value.customHeaders();
+    job.elementInstanceKey = value.elementInstanceKey();
+    job.elementId = value.elementId();
+    job.processInstanceKey = value.processInstanceKey();
+    job.processDefinitionKey = value.processDefinitionKey();
+    job.bpmnProcessId = value.bpmnProcessId();
+    job.processDefinitionVersion = value.processDefinitionVersion();
+    job.tenantId = value.tenantId();
+    job.userTaskKey = value.userTaskKey();
+    job.detached = value.isDetached();
+    job.state = State.ACTIVATABLE;
+    return job;
+  }
 
   public boolean isTaskListener() {
     return "TASK_LISTENER".equals(kind);

@@ -1,5 +1,6 @@
 package io.learnops.engine.state;
 
+import io.learnops.engine.record.RecordValue.MessageValue;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,4 +18,8 @@ public final class Message {
   public Set<Long> correlatedInstances = new LinkedHashSet<>();
   /** bpmn process ids whose message start event it started */
   public Set<String> startedProcesses = new LinkedHashSet<>();
+
+  public MessageValue toValue() {
+    return new MessageValue(name, correlationKey, messageId, deadline, variables, tenantId);
+  }
 }

@@ -1,5 +1,8 @@
 package io.learnops.engine.state;
 
+import io.learnops.engine.record.RecordValue.ProcessMessageSubscriptionValue;
+import java.util.Map;
+
 /**
  * An open wait for a message or signal by an element instance: an intermediate catch event, a
  * receive task, or a boundary event on an active activity.
@@ -21,4 +24,14 @@ public final class Subscription {
   public long processInstanceKey;
   public String tenantId;
   public boolean interrupting;
+
+  /**
+   * A message subscription as a record value; the waiting instance adds what the subscription
+   * does not keep.
+   */
+  public ProcessMessageSubscriptionValue toValue(ElementInstance waiting, long messageKey, Map<String, Object> variables) {
+    return new ProcessMessageSubscriptionValue(name, correlationKey, catchElementId, elementInstanceKey,
+        processInstanceKey, waiting.processDefinitionKey, waiting.bpmnProcessId, interrupting, messageKey, variables,
+        tenantId);
+  }
 }

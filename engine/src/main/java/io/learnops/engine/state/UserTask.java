@@ -1,5 +1,6 @@
 package io.learnops.engine.state;
 
+import io.learnops.engine.record.RecordValue.UserTaskValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,14 @@ public final class UserTask {
   public List<String> changedAttributes = new ArrayList<>();
   /** index of the next task listener of the transition's event type */
   public int nextListener;
+
+  public UserTaskValue toValue() {
+    return new UserTaskValue(name, assignee, List.copyOf(candidateGroups), List.copyOf(candidateUsers), dueDate,
+        followUpDate, priority, formKey, externalFormReference, new LinkedHashMap<>(customHeaders), creationDate,
+        completionDate, action, List.copyOf(changedAttributes), new LinkedHashMap<>(pendingVariables),
+        elementInstanceKey, elementId, processInstanceKey, processDefinitionKey, bpmnProcessId,
+        processDefinitionVersion, tenantId);
+  }
 
   public boolean isFinal() {
     return state == State.COMPLETED || state == State.CANCELED;

@@ -6,6 +6,7 @@ import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.api.EngineApi.DeployedDecision;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.state.EngineState;
+import io.learnops.engine.state.EventAppliers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,7 +62,9 @@ class DecisionsTest {
   private List<DeployedDecision> store(byte[] content) {
     final DmnParser.ParsedResource parsed = decisions.parse(content);
     assertThat(parsed.error()).isNull();
-    return decisions.store(1, "triage-rubric.dmn", content, parsed, EngineApi.DEFAULT_TENANT);
+    final EventAppliers appliers = new EventAppliers(state);
+    return decisions.store(1, "triage-rubric.dmn", content, parsed, EngineApi.DEFAULT_TENANT,
+        (key, intent, value) -> appliers.apply(key, intent, value, 0));
   }
 
   private static byte[] rubric() throws IOException {

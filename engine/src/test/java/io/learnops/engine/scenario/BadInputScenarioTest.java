@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
+import io.learnops.engine.api.JsonVariables;
+import io.learnops.engine.testing.NestedValues;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -68,6 +70,29 @@ class BadInputScenarioTest {
     assertThat(messageBuffered).isFalse();
     assertThat(variables).containsExactlyEntriesOf(Map.of("owner", "lea"));
     client.newCompleteCommand(job.getKey()).send().join();
+    await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aVariableNestedDeeperThanTheLimitIsRefusedNamingItAndTheLimitAndTheEngineGoesOn(Transport transport) {
+    // given a process, and a variable nested one level deeper than the engine keeps
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "deep-variables-" + transport;
+    ENGINE.deploy(transport, oneTask(id, id));
+    final Object tooDeep = NestedValues.nested(JsonVariables.MAX_NESTING + 1);
+
+    // when an instance is created with it, then the command is refused naming the variable and the limit
+    assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("orgChart", tooDeep)).send().join())
+        .hasMessageContaining("'orgChart'").hasMessageContaining(String.valueOf(JsonVariables.MAX_NESTING))
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+
+    // and one nested as deep as allowed is taken, journaled and processed
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("orgChart", NestedValues.nested(JsonVariables.MAX_NESTING)))
+        .send().join();
+    client.newCompleteCommand(activateOne(client, id)).send().join();
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
   }
 

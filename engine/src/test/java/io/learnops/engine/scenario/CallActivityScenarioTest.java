@@ -1,5 +1,6 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +71,7 @@ class CallActivityScenarioTest {
     final ActivatedJob design = activateOne(client, "design-work-" + transport);
     client.newThrowErrorCommand(design.getKey()).errorCode("OVER_BUDGET").send().join();
 
-    await().until(() -> ENGINE.reached(program.getProcessInstanceKey(), "stopped", "ELEMENT_COMPLETED"));
+    await().until(() -> ENGINE.reached(program.getProcessInstanceKey(), "stopped", ELEMENT_COMPLETED));
     assertThat(ENGINE.isTerminated(design.getProcessInstanceKey())).isTrue();
   }
 

@@ -11,12 +11,13 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineConfig;
+import io.learnops.engine.exporter.RecordingExporter;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,16 +33,11 @@ class ClockApiScenarioTest {
   private static Engine engine;
   private static HttpCalls management;
   private static CamundaClient client;
-  private static final List<String> completedElements = new CopyOnWriteArrayList<>();
+  private static final RecordingExporter records = new RecordingExporter();
 
   @BeforeAll
   static void startControlledEngine() throws IOException {
-    engine = Engine.start(EngineConfig.forTests().withClockControlled(true));
-    engine.processor().addEventListener(e -> {
-      if ("ELEMENT_COMPLETED".equals(e.intent())) {
-        completedElements.add(e.processInstanceKey() + "/" + e.elementId());
-      }
-    });
+    engine = Engine.start(EngineConfig.forTests().withClockControlled(true).withExporters(List.of(records)));
     management = new HttpCalls(engine.managementPort());
     client = Transport.REST.connect(engine);
   }
@@ -68,7 +64,7 @@ class ClockApiScenarioTest {
     final HttpResponse<String> added = management.post("/actuator/clock/add", "{\"offsetMilli\": 3600000}");
 
     assertThat(added.statusCode()).isEqualTo(200);
-    await().until(() -> completedElements.contains(instance.getProcessInstanceKey() + "/reminded"));
+    await().until(() -> records.reached(instance.getProcessInstanceKey(), "reminded", ProcessInstanceIntent.ELEMENT_COMPLETED));
   }
 
   @Test

@@ -5,7 +5,10 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineClock;
 import io.learnops.engine.EngineConfig;
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.exporter.RecordingExporter;
+import io.learnops.engine.record.Intent;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Record;
 import io.learnops.engine.state.EngineState;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,7 +16,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -27,14 +29,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EngineUnderTest implements BeforeAllCallback, AfterAllCallback {
 
   private final EngineClock clock = EngineClock.controlled(Instant.parse("2026-01-05T09:00:00Z"));
-  private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+  private final RecordingExporter records = new RecordingExporter();
   private final Map<Transport, CamundaClient> clients = new EnumMap<>(Transport.class);
   private Engine engine;
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    engine = Engine.start(EngineConfig.forTests().withClock(clock));
-    engine.processor().addEventListener(events::add);
+    engine = Engine.start(EngineConfig.forTests().withClock(clock).withExporters(List.of(records)));
   }
 
   @Override
@@ -61,26 +62,30 @@ public final class EngineUnderTest implements BeforeAllCallback, AfterAllCallbac
     return engine.processor().read(query).join();
   }
 
-  public List<EngineEvent> events() {
-    return List.copyOf(events);
+  /** The record stream so far. */
+  public RecordingExporter records() {
+    return records;
   }
 
-  public boolean hasEvent(Predicate<EngineEvent> predicate) {
-    return events.stream().anyMatch(predicate);
+  public boolean hasRecord(Predicate<Record<?>> predicate) {
+    return records.stream().anyMatch(predicate);
+  }
+
+  public boolean hasRecord(long key, Intent intent) {
+    return records.contains(key, intent);
   }
 
   /** Whether an element of the instance reached the given lifecycle intent (e.g. ELEMENT_COMPLETED). */
-  public boolean reached(long processInstanceKey, String elementId, String intent) {
-    return hasEvent(e -> e.processInstanceKey() == processInstanceKey && elementId.equals(e.elementId())
-        && intent.equals(e.intent()));
+  public boolean reached(long processInstanceKey, String elementId, ProcessInstanceIntent intent) {
+    return records.reached(processInstanceKey, elementId, intent);
   }
 
   public boolean isCompleted(long processInstanceKey) {
-    return hasEvent(e -> e.key() == processInstanceKey && "ELEMENT_COMPLETED".equals(e.intent()));
+    return records.contains(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
   }
 
   public boolean isTerminated(long processInstanceKey) {
-    return hasEvent(e -> e.key() == processInstanceKey && "ELEMENT_TERMINATED".equals(e.intent()));
+    return records.contains(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED);
   }
 
   /** Deploys models through the client, as a user would. */

@@ -1,5 +1,7 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -44,8 +46,8 @@ class EventBasedGatewayScenarioTest {
     client.newPublishMessageCommand().messageName("quote-received-" + transport).correlationKey("rfq-1")
         .variables(Map.of("price", 4200)).send().join();
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "quoted", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "quoteReceived", "ELEMENT_COMPLETED")).isTrue();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "quoted", ELEMENT_COMPLETED));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "quoteReceived", ELEMENT_COMPLETED)).isTrue();
     final long openTimers = ENGINE.read(state -> state.timers.values().stream()
         .filter(t -> t.processInstanceKey == instance.getProcessInstanceKey()).count());
     final long openSubscriptions = ENGINE.read(state -> state.subscriptions.values().stream()
@@ -60,11 +62,11 @@ class EventBasedGatewayScenarioTest {
     final CamundaClient client = ENGINE.client(transport);
     ENGINE.deploy(transport, awaitQuote("rfq-" + transport, transport));
     final ProcessInstanceEvent instance = start(client, "rfq-" + transport, "rfq-2");
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "firstWins", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "firstWins", ELEMENT_ACTIVATED));
 
     ENGINE.advanceClock(Duration.ofDays(6));
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "noQuote", "ELEMENT_COMPLETED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "noQuote", ELEMENT_COMPLETED));
   }
 
   @ParameterizedTest
@@ -77,11 +79,11 @@ class EventBasedGatewayScenarioTest {
 
     final ProcessInstanceEvent early = start(client, "rfq-" + transport, "rfq-3");
     final ProcessInstanceEvent withdrawn = start(client, "rfq-" + transport, "rfq-4");
-    await().until(() -> ENGINE.reached(withdrawn.getProcessInstanceKey(), "firstWins", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(withdrawn.getProcessInstanceKey(), "firstWins", ELEMENT_ACTIVATED));
     client.newBroadcastSignalCommand().signalName("vendor-withdrew-" + transport).send().join();
 
-    await().until(() -> ENGINE.reached(early.getProcessInstanceKey(), "quoted", "ELEMENT_COMPLETED"));
-    await().until(() -> ENGINE.reached(withdrawn.getProcessInstanceKey(), "withdrawn", "ELEMENT_COMPLETED"));
+    await().until(() -> ENGINE.reached(early.getProcessInstanceKey(), "quoted", ELEMENT_COMPLETED));
+    await().until(() -> ENGINE.reached(withdrawn.getProcessInstanceKey(), "withdrawn", ELEMENT_COMPLETED));
   }
 
   @ParameterizedTest

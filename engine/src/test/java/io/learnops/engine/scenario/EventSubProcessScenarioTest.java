@@ -1,5 +1,7 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_TERMINATED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,10 +52,10 @@ class EventSubProcessScenarioTest {
 
     final ActivatedJob inform = activateOne(client, "inform-" + transport);
     assertThat(inform.getVariablesAsMap()).containsEntry("reason", "budget cut");
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "deliver", "ELEMENT_TERMINATED")).isTrue();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "deliver", ELEMENT_TERMINATED)).isTrue();
     client.newCompleteCommand(inform.getKey()).send().join();
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "closed", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "closed", ELEMENT_COMPLETED)).isTrue();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.newCompleteCommand(deliver.getKey()).send().join())
         .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.NOT_FOUND));
   }
@@ -70,7 +72,7 @@ class EventSubProcessScenarioTest {
     final ActivatedJob reminder = activateOne(client, "remind-" + transport);
     assertThat(reminder.getProcessInstanceKey()).isEqualTo(instance.getProcessInstanceKey());
     client.newCompleteCommand(reminder.getKey()).send().join();
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "deliver", "ELEMENT_TERMINATED")).isFalse();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "deliver", ELEMENT_TERMINATED)).isFalse();
 
     client.newCompleteCommand(deliver.getKey()).send().join();
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
@@ -89,7 +91,7 @@ class EventSubProcessScenarioTest {
 
     client.newThrowErrorCommand(deliver.getKey()).errorCode("VENDOR_DOWN").send().join();
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "deliveryFailed", "ELEMENT_COMPLETED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "deliveryFailed", ELEMENT_COMPLETED));
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
   }
 
@@ -112,8 +114,8 @@ class EventSubProcessScenarioTest {
     final long key = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().withResult().send().join()
         .getProcessInstanceKey();
 
-    assertThat(ENGINE.reached(key, "parked", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(key, "screened", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(key, "parked", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(key, "screened", ELEMENT_COMPLETED)).isTrue();
   }
 
   private static ProcessInstanceEvent start(CamundaClient client, Transport transport, String programId) {

@@ -1,5 +1,7 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATING;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,10 +44,10 @@ class GatewayScenarioTest {
     final long medium = startWithResult(client, "routing-" + transport, Map.of("budget", 20000));
     final long large = startWithResult(client, "routing-" + transport, Map.of("budget", 90000));
 
-    assertThat(ENGINE.reached(small, "managerOnly", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(medium, "withSponsor", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(large, "withFinance", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(large, "managerOnly", "ELEMENT_ACTIVATING")).isFalse();
+    assertThat(ENGINE.reached(small, "managerOnly", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(medium, "withSponsor", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(large, "withFinance", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(large, "managerOnly", ELEMENT_ACTIVATING)).isFalse();
   }
 
   @ParameterizedTest
@@ -71,7 +73,7 @@ class GatewayScenarioTest {
     client.newResolveIncidentCommand(incident.key).send().join();
 
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "standard", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "standard", ELEMENT_COMPLETED)).isTrue();
   }
 
   @ParameterizedTest
@@ -94,13 +96,13 @@ class GatewayScenarioTest {
     final ActivatedJob sponsor = activateOne(client, "sponsor-" + transport);
     final ActivatedJob finance = activateOne(client, "finance-" + transport);
     client.newCompleteCommand(sponsor.getKey()).variables(Map.of("sponsorApproved", true)).send().join();
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "join", "ELEMENT_ACTIVATING")).isFalse();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "join", ELEMENT_ACTIVATING)).isFalse();
     client.newCompleteCommand(finance.getKey()).variables(Map.of("financeApproved", true)).send().join();
 
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.events().stream()
-        .filter(e -> e.processInstanceKey() == instance.getProcessInstanceKey() && "join".equals(e.elementId())
-            && "ELEMENT_COMPLETED".equals(e.intent()))
+    assertThat(ENGINE.records().processInstanceRecords()
+        .filter(r -> r.value().processInstanceKey() == instance.getProcessInstanceKey()
+            && "join".equals(r.value().elementId()) && r.intent() == ELEMENT_COMPLETED)
         .count()).isEqualTo(1);
   }
 
@@ -146,7 +148,7 @@ class GatewayScenarioTest {
     final ProcessInstanceResult built = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("designChoice", "build")).withResult().send().join();
 
-    assertThat(ENGINE.reached(bought.getProcessInstanceKey(), "designed", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(built.getProcessInstanceKey(), "designed", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(bought.getProcessInstanceKey(), "designed", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(built.getProcessInstanceKey(), "designed", ELEMENT_COMPLETED)).isTrue();
   }
 }

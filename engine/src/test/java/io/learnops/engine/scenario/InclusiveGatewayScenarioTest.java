@@ -1,5 +1,6 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATING;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,7 @@ class InclusiveGatewayScenarioTest {
     final ActivatedJob sponsor = activateOne(client, "sponsor-" + id);
     final ActivatedJob compliance = activateOne(client, "compliance-" + id);
     client.newCompleteCommand(sponsor.getKey()).send().join();
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "allApproved", "ELEMENT_ACTIVATING")).isFalse();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "allApproved", ELEMENT_ACTIVATING)).isFalse();
     assertThat(client.newActivateJobsCommand().jobType("manager-" + id).maxJobsToActivate(1)
         .requestTimeout(Duration.ofMillis(100)).send().join().getJobs()).isEmpty();
     client.newCompleteCommand(compliance.getKey()).send().join();

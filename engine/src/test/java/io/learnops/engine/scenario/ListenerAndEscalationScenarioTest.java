@@ -1,9 +1,13 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.learnops.engine.record.ValueType;
+import io.learnops.engine.record.RecordValue.EscalationValue;
+import io.learnops.engine.record.Intent.EscalationIntent;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
@@ -97,7 +101,7 @@ class ListenerAndEscalationScenarioTest {
     client.newCompleteCommand(activateOne(client, "notify-owner-" + transport)).send().join();
     client.newCompleteCommand(activateOne(client, "finish-design-" + transport)).send().join();
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "overBudget", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "overBudget", ELEMENT_COMPLETED)).isTrue();
   }
 
   @ParameterizedTest
@@ -116,8 +120,8 @@ class ListenerAndEscalationScenarioTest {
         .latestVersion().send().join();
 
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "switchedToBuild", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "vendorSelected", "ELEMENT_COMPLETED")).isFalse();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "switchedToBuild", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "vendorSelected", ELEMENT_COMPLETED)).isFalse();
   }
 
   @Test
@@ -140,7 +144,9 @@ class ListenerAndEscalationScenarioTest {
     client.newCompleteCommand(activateOne(client, "log-escalation")).send().join();
     await().until(() -> ENGINE.isCompleted(caught.getProcessInstanceKey()));
     await().until(() -> ENGINE.isCompleted(uncaught.getProcessInstanceKey()));
-    assertThat(ENGINE.hasEvent(e -> e.valueType().equals("ESCALATION") && e.intent().equals("NOT_ESCALATED")
-        && e.processInstanceKey() == uncaught.getProcessInstanceKey())).isTrue();
+    assertThat(ENGINE.records().ofType(ValueType.ESCALATION, EscalationValue.class)
+        .anyMatch(r -> r.intent() == EscalationIntent.NOT_ESCALATED
+            && r.value().processInstanceKey() == uncaught.getProcessInstanceKey()
+            && r.value().catchElementId().isEmpty())).isTrue();
   }
 }

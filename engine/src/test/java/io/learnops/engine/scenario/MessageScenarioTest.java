@@ -1,5 +1,8 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_TERMINATED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +37,7 @@ class MessageScenarioTest {
     deployWaitForCompletions(transport);
     final ProcessInstanceEvent cohortA = start(client, transport, "cohort-a");
     final ProcessInstanceEvent cohortB = start(client, transport, "cohort-b");
-    await().until(() -> ENGINE.reached(cohortB.getProcessInstanceKey(), "completionsReported", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(cohortB.getProcessInstanceKey(), "completionsReported", ELEMENT_ACTIVATED));
 
     client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("cohort-b")
         .variables(Map.of("completed", 48)).send().join();
@@ -69,7 +72,7 @@ class MessageScenarioTest {
     await().until(() -> ENGINE.read(state -> state.messages.values().stream().noneMatch(m -> m.correlationKey.equals("late"))));
     final ProcessInstanceEvent instance = start(client, transport, "late");
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "completionsReported", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "completionsReported", ELEMENT_ACTIVATED));
     assertThat(ENGINE.isCompleted(instance.getProcessInstanceKey())).isFalse();
   }
 
@@ -146,15 +149,15 @@ class MessageScenarioTest {
         .done());
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("vendorId", "v-42")).send().join();
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", ELEMENT_ACTIVATED));
 
     client.newPublishMessageCommand().messageName("vendor-question-" + transport).correlationKey("v-42").send().join();
     activateOne(client, "answer-" + transport);
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", "ELEMENT_TERMINATED")).isFalse();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", ELEMENT_TERMINATED)).isFalse();
 
     client.newPublishMessageCommand().messageName("vendor-withdrew-" + transport).correlationKey("v-42").send().join();
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "cancelled", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", "ELEMENT_TERMINATED")).isTrue();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "cancelled", ELEMENT_COMPLETED));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", ELEMENT_TERMINATED)).isTrue();
   }
 
   private static ProcessInstanceEvent start(CamundaClient client, Transport transport, String cohortId) {

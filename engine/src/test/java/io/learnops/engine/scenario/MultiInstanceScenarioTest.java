@@ -1,5 +1,7 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_TERMINATED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,9 +103,11 @@ class MultiInstanceScenarioTest {
 
     client.newCompleteCommand(jobs.get(1).getKey()).variables(Map.of("approved", true)).send().join();
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "decided", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.events().stream().filter(e -> e.processInstanceKey() == instance.getProcessInstanceKey()
-        && "approve".equals(e.elementId()) && "ELEMENT_TERMINATED".equals(e.intent())).count()).isEqualTo(2);
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "decided", ELEMENT_COMPLETED));
+    assertThat(ENGINE.records().processInstanceRecords()
+        .filter(r -> r.value().processInstanceKey() == instance.getProcessInstanceKey()
+            && "approve".equals(r.value().elementId()) && r.intent() == ELEMENT_TERMINATED)
+        .count()).isEqualTo(2);
   }
 
   @ParameterizedTest

@@ -1,5 +1,9 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATING;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_TERMINATED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +36,7 @@ class SignalAndErrorScenarioTest {
         .latestVersion().send().join();
     final ProcessInstanceEvent second = client.newCreateInstanceCommand().bpmnProcessId("course-" + transport)
         .latestVersion().send().join();
-    await().until(() -> ENGINE.reached(second.getProcessInstanceKey(), "policyChanged", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(second.getProcessInstanceKey(), "policyChanged", ELEMENT_ACTIVATED));
 
     client.newBroadcastSignalCommand().signalName(signal).variables(Map.of("policy", "GDPR-2027")).send().join();
 
@@ -52,12 +56,12 @@ class SignalAndErrorScenarioTest {
         .done());
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .send().join();
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "design", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "design", ELEMENT_ACTIVATED));
 
     client.newBroadcastSignalCommand().signalName("program-withdrawn-" + transport).send().join();
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "withdrawn", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "design", "ELEMENT_TERMINATED")).isTrue();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "withdrawn", ELEMENT_COMPLETED));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "design", ELEMENT_TERMINATED)).isTrue();
   }
 
   @ParameterizedTest
@@ -79,14 +83,14 @@ class SignalAndErrorScenarioTest {
     client.newThrowErrorCommand(job.getKey()).errorCode("COURSE_FULL").errorMessage("no seats left")
         .variables(Map.of("seatsLeft", 0)).send().join();
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "waitlisted", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "manualHandling", "ELEMENT_ACTIVATING")).isFalse();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "waitlisted", ELEMENT_COMPLETED));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "manualHandling", ELEMENT_ACTIVATING)).isFalse();
 
     final ProcessInstanceEvent other = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .send().join();
     final ActivatedJob otherJob = activateOne(client, "enrol-" + transport);
     client.newThrowErrorCommand(otherJob.getKey()).errorCode("LMS_REJECTED").send().join();
-    await().until(() -> ENGINE.reached(other.getProcessInstanceKey(), "manualHandling", "ELEMENT_COMPLETED"));
+    await().until(() -> ENGINE.reached(other.getProcessInstanceKey(), "manualHandling", ELEMENT_COMPLETED));
   }
 
   @ParameterizedTest
@@ -137,7 +141,7 @@ class SignalAndErrorScenarioTest {
     final ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .withResult().send().join();
 
-    assertThat(ENGINE.reached(result.getProcessInstanceKey(), "notify", "ELEMENT_TERMINATED")).isTrue();
+    assertThat(ENGINE.reached(result.getProcessInstanceKey(), "notify", ELEMENT_TERMINATED)).isTrue();
     final boolean jobLeft = ENGINE.read(state -> state.jobs.values().stream().anyMatch(j -> j.type.equals("never-" + transport)));
     assertThat(jobLeft).isFalse();
   }

@@ -9,13 +9,13 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineConfig;
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.exporter.RecordingExporter;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,14 +54,14 @@ class SnapshotRecoveryScenarioTest {
       assertThat(snapshots.count()).isPositive();
     }
 
-    try (Engine engine = Engine.start(config); CamundaClient client = Transport.REST.connect(engine)) {
-      final List<EngineEvent> events = new CopyOnWriteArrayList<>();
-      engine.processor().addEventListener(events::add);
+    final RecordingExporter records = new RecordingExporter();
+    try (Engine engine = Engine.start(config.withExporters(List.of(records)));
+        CamundaClient client = Transport.REST.connect(engine)) {
       final ActivatedJob secondQuote = activateOne(client, "quote", Duration.ofSeconds(1));
       assertThat(secondQuote.getKey()).isNotEqualTo(firstQuote.getKey());
       client.newCompleteCommand(secondQuote.getKey()).variables(Map.of("price", 200)).send().join();
 
-      await().until(() -> events.stream().anyMatch(e -> e.key() == programKey && "ELEMENT_COMPLETED".equals(e.intent())));
+      await().until(() -> records.contains(programKey, ProcessInstanceIntent.ELEMENT_COMPLETED));
     }
   }
 }

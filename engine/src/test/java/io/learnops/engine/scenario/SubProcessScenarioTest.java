@@ -1,5 +1,7 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_TERMINATED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,8 +57,8 @@ class SubProcessScenarioTest {
 
     final Map<String, Object> variables = result.join().getVariablesAsMap();
     assertThat(variables).containsEntry("objectives", "close 3 deals").doesNotContainKey("stageBudget");
-    assertThat(ENGINE.reached(result.join().getProcessInstanceKey(), "design", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(result.join().getProcessInstanceKey(), "designed", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(result.join().getProcessInstanceKey(), "design", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(result.join().getProcessInstanceKey(), "designed", ELEMENT_COMPLETED)).isTrue();
   }
 
   @ParameterizedTest
@@ -70,8 +72,8 @@ class SubProcessScenarioTest {
     final ActivatedJob analyse = activateOne(client, "analyse-" + transport);
     client.newThrowErrorCommand(analyse.getKey()).errorCode("OUT_OF_SCOPE").send().join();
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "declined", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "design", "ELEMENT_TERMINATED")).isTrue();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "declined", ELEMENT_COMPLETED));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "design", ELEMENT_TERMINATED)).isTrue();
     assertThat(ENGINE.isCompleted(instance.getProcessInstanceKey())).isTrue();
   }
 
@@ -86,8 +88,8 @@ class SubProcessScenarioTest {
 
     ENGINE.advanceClock(Duration.ofDays(15));
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "escalated", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "analyse", "ELEMENT_TERMINATED")).isTrue();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "escalated", ELEMENT_COMPLETED));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "analyse", ELEMENT_TERMINATED)).isTrue();
   }
 
   @ParameterizedTest
@@ -112,8 +114,8 @@ class SubProcessScenarioTest {
     final long ready = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("headcount", 40)).withResult().send().join().getProcessInstanceKey();
 
-    assertThat(ENGINE.reached(parked, "parked", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(ready, "ready", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(parked, "parked", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(ready, "ready", ELEMENT_COMPLETED)).isTrue();
   }
 
   @ParameterizedTest
@@ -135,8 +137,8 @@ class SubProcessScenarioTest {
     final long key = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .withResult().send().join().getProcessInstanceKey();
 
-    assertThat(ENGINE.reached(key, "financeReview", "ELEMENT_TERMINATED")).isTrue();
-    assertThat(ENGINE.reached(key, "review", "ELEMENT_COMPLETED")).isTrue();
-    assertThat(ENGINE.reached(key, "reviewed", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(key, "financeReview", ELEMENT_TERMINATED)).isTrue();
+    assertThat(ENGINE.reached(key, "review", ELEMENT_COMPLETED)).isTrue();
+    assertThat(ENGINE.reached(key, "reviewed", ELEMENT_COMPLETED)).isTrue();
   }
 }

@@ -1,5 +1,7 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,13 +69,13 @@ class ThrowEventAndScriptScenarioTest {
         .endEvent("announced").signal(signal).done());
     final ProcessInstanceEvent listener = client.newCreateInstanceCommand().bpmnProcessId("listener-" + transport)
         .latestVersion().send().join();
-    await().until(() -> ENGINE.reached(listener.getProcessInstanceKey(), "catalogueUpdated", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(listener.getProcessInstanceKey(), "catalogueUpdated", ELEMENT_ACTIVATED));
 
     final ProcessInstanceResult publisher = client.newCreateInstanceCommand().bpmnProcessId("publisher-" + transport)
         .latestVersion().variables(Map.of("courseId", "XL-101")).withResult().send().join();
 
     await().until(() -> ENGINE.isCompleted(listener.getProcessInstanceKey()));
-    assertThat(ENGINE.reached(publisher.getProcessInstanceKey(), "announced", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(publisher.getProcessInstanceKey(), "announced", ELEMENT_COMPLETED)).isTrue();
   }
 
   @ParameterizedTest
@@ -110,6 +112,6 @@ class ThrowEventAndScriptScenarioTest {
     final ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .withResult().send().join();
 
-    assertThat(ENGINE.reached(result.getProcessInstanceKey(), "evaluated", "ELEMENT_COMPLETED")).isTrue();
+    assertThat(ENGINE.reached(result.getProcessInstanceKey(), "evaluated", ELEMENT_COMPLETED)).isTrue();
   }
 }

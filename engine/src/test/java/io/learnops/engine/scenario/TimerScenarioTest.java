@@ -1,5 +1,8 @@
 package io.learnops.engine.scenario;
 
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_ACTIVATED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COMPLETED;
+import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_TERMINATED;
 import static io.learnops.engine.scenario.JobWorkerScenarioTest.activateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +31,7 @@ class TimerScenarioTest {
         .endEvent("surveySent").done());
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("followUpAfter", "P30D")).send().join();
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "day30", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "day30", ELEMENT_ACTIVATED));
 
     ENGINE.advanceClock(Duration.ofDays(29));
     assertThat(ENGINE.isCompleted(instance.getProcessInstanceKey())).isFalse();
@@ -54,8 +57,8 @@ class TimerScenarioTest {
 
     ENGINE.advanceClock(Duration.ofHours(49));
 
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "escalated", "ELEMENT_COMPLETED"));
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "approve", "ELEMENT_TERMINATED")).isTrue();
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "escalated", ELEMENT_COMPLETED));
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "approve", ELEMENT_TERMINATED)).isTrue();
   }
 
   @ParameterizedTest
@@ -71,14 +74,14 @@ class TimerScenarioTest {
         .done());
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .send().join();
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "approve", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "approve", ELEMENT_ACTIVATED));
 
     for (int day = 1; day <= 3; day++) {
       ENGINE.advanceClock(Duration.ofHours(24));
       final int expected = Math.min(day, 2);
       await().until(() -> reminders(instance.getProcessInstanceKey()) == expected);
     }
-    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "approve", "ELEMENT_TERMINATED")).isFalse();
+    assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "approve", ELEMENT_TERMINATED)).isFalse();
   }
 
   @ParameterizedTest
@@ -105,7 +108,7 @@ class TimerScenarioTest {
     final String launchAt = ENGINE.engine().clock().now().plus(Duration.ofDays(3)).toString();
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("launchAt", launchAt)).send().join();
-    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "launchDay", "ELEMENT_ACTIVATED"));
+    await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "launchDay", ELEMENT_ACTIVATED));
 
     ENGINE.advanceClock(Duration.ofDays(3).plusSeconds(1));
 
@@ -113,9 +116,9 @@ class TimerScenarioTest {
   }
 
   private static long reminders(long processInstanceKey) {
-    return ENGINE.events().stream()
-        .filter(e -> e.processInstanceKey() == processInstanceKey && "remind".equals(e.elementId())
-            && "ELEMENT_COMPLETED".equals(e.intent()))
+    return ENGINE.records().processInstanceRecords()
+        .filter(r -> r.value().processInstanceKey() == processInstanceKey && "remind".equals(r.value().elementId())
+            && r.intent() == ELEMENT_COMPLETED)
         .count();
   }
 }

@@ -12,7 +12,10 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.record.Intent.UserTaskIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.UserTaskValue;
+import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.Incident;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +60,7 @@ class UserTaskScenarioTest {
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("requester", Map.of("manager", "maria"))).send().join();
 
-    final long taskKey = userTaskKey(instance, "ASSIGNED");
+    final long taskKey = userTaskKey(instance, UserTaskIntent.ASSIGNED);
     final UserTask created = client.newUserTaskGetRequest(taskKey).send().join();
     assertThat(created.getName()).isEqualTo("Approve the budget");
     assertThat(created.getAssignee()).isEqualTo("maria");
@@ -90,9 +93,9 @@ class UserTaskScenarioTest {
     final ProcessInstanceEvent urgent = start(client, "inbox-urgent",
         task -> task.zeebeCandidateGroups("finance-inbox, compliance-inbox").zeebeTaskPriority("90"));
     final ProcessInstanceEvent elsewhere = start(client, "inbox-elsewhere", task -> task.zeebeCandidateGroups("sales"));
-    final long routineTask = userTaskKey(routine, "CREATED");
-    final long urgentTask = userTaskKey(urgent, "CREATED");
-    userTaskKey(elsewhere, "CREATED");
+    final long routineTask = userTaskKey(routine, UserTaskIntent.CREATED);
+    final long urgentTask = userTaskKey(urgent, UserTaskIntent.CREATED);
+    userTaskKey(elsewhere, UserTaskIntent.CREATED);
 
     final List<UserTask> inbox = client.newUserTaskSearchRequest()
         .filter(f -> f.candidateGroup("finance-inbox").state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
@@ -110,7 +113,7 @@ class UserTaskScenarioTest {
   void anAssignmentWithoutOverrideIsRefusedWhenSomeoneElseHasTheTask() {
     final CamundaClient client = ENGINE.client(Transport.REST);
     final ProcessInstanceEvent instance = start(client, "no-override", task -> task.zeebeAssignee("maria"));
-    final long taskKey = userTaskKey(instance, "ASSIGNED");
+    final long taskKey = userTaskKey(instance, UserTaskIntent.ASSIGNED);
 
     assertThatThrownBy(() -> client.newAssignUserTaskCommand(taskKey).assignee("omar").allowOverride(false).send().join())
         .isInstanceOf(ProblemException.class)
@@ -126,7 +129,7 @@ class UserTaskScenarioTest {
   void commandsOnUnknownTasksAndBadChangesAreRefusedWithTheReason() {
     final CamundaClient client = ENGINE.client(Transport.REST);
     final ProcessInstanceEvent instance = start(client, "bad-commands", task -> task);
-    final long taskKey = userTaskKey(instance, "CREATED");
+    final long taskKey = userTaskKey(instance, UserTaskIntent.CREATED);
 
     assertThatThrownBy(() -> client.newCompleteUserTaskCommand(42).send().join())
         .hasMessageContaining("404").hasMessageContaining("'42'");
@@ -143,7 +146,7 @@ class UserTaskScenarioTest {
     final String listenerType = "check-justification-" + transport;
     final ProcessInstanceEvent instance = start(client, "deny-" + transport,
         task -> task.zeebeTaskListener(l -> l.completing().type(listenerType)));
-    final long taskKey = userTaskKey(instance, "CREATED");
+    final long taskKey = userTaskKey(instance, UserTaskIntent.CREATED);
 
     final CompletableFuture<?> first = client.newCompleteUserTaskCommand(taskKey).send().toCompletableFuture();
     final ActivatedJob denyJob = activateOne(client, listenerType);
@@ -161,7 +164,7 @@ class UserTaskScenarioTest {
     second.join();
 
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.hasEvent(e -> e.key() == taskKey && e.intent().equals("COMPLETION_DENIED"))).isTrue();
+    assertThat(ENGINE.hasRecord(taskKey, UserTaskIntent.COMPLETION_DENIED)).isTrue();
   }
 
   @ParameterizedTest
@@ -172,7 +175,7 @@ class UserTaskScenarioTest {
     final String listenerType = "record-decision-" + transport;
     final ProcessInstanceEvent instance = start(client, "decide-" + transport,
         task -> task.zeebeTaskListener(l -> l.completing().type(listenerType)));
-    final long taskKey = userTaskKey(instance, "CREATED");
+    final long taskKey = userTaskKey(instance, UserTaskIntent.CREATED);
 
     final CompletableFuture<?> completion = client.newCompleteUserTaskCommand(taskKey)
         .variables(Map.of("approvalOutcome", "rejected", "approvalComment", "no budget")).send()
@@ -192,7 +195,7 @@ class UserTaskScenarioTest {
     final String listenerType = "route-to-deputy-" + transport;
     final ProcessInstanceEvent instance = start(client, "correct-" + transport,
         task -> task.zeebeTaskListener(l -> l.assigning().type(listenerType)));
-    final long taskKey = userTaskKey(instance, "CREATED");
+    final long taskKey = userTaskKey(instance, UserTaskIntent.CREATED);
 
     final CompletableFuture<?> assignment = client.newAssignUserTaskCommand(taskKey).assignee("maria").send()
         .toCompletableFuture();
@@ -223,7 +226,7 @@ class UserTaskScenarioTest {
     client.newResolveIncidentCommand(incident.key).send().join();
     client.newCompleteCommand(activateOne(client, "notify-approver")).send().join();
 
-    userTaskKey(instance, "CREATED");
+    userTaskKey(instance, UserTaskIntent.CREATED);
   }
 
   @Test
@@ -235,12 +238,12 @@ class UserTaskScenarioTest {
         .boundaryEvent("overdue").timerWithDuration("P3D").endEvent("escalated")
         .moveToActivity("approve").endEvent().done());
     final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
-    final long taskKey = userTaskKey(instance, "CREATED");
+    final long taskKey = userTaskKey(instance, UserTaskIntent.CREATED);
 
     ENGINE.advanceClock(Duration.ofDays(3));
 
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
-    assertThat(ENGINE.hasEvent(e -> e.key() == taskKey && e.intent().equals("CANCELED"))).isTrue();
+    assertThat(ENGINE.hasRecord(taskKey, UserTaskIntent.CANCELED)).isTrue();
     assertThat(activateOne(client, "withdraw-reminder").getListenerEventType().name()).isEqualTo("CANCELING");
     assertThatThrownBy(() -> client.newCompleteUserTaskCommand(taskKey).send().join()).hasMessageContaining("404");
   }
@@ -263,16 +266,16 @@ class UserTaskScenarioTest {
     return client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
   }
 
-  /** The key of the instance's user task, once it had the event with this intent. */
-  static long userTaskKey(ProcessInstanceEvent instance, String intent) {
-    return await().until(() -> ENGINE.events().stream()
-        .filter(e -> e.valueType().equals("USER_TASK") && e.intent().equals(intent)
-            && e.processInstanceKey() == instance.getProcessInstanceKey())
-        .map(EngineEvent::key)
+  /** The key of the instance's user task, once it had a record with this intent. */
+  static long userTaskKey(ProcessInstanceEvent instance, UserTaskIntent intent) {
+    return await().until(() -> ENGINE.records().ofType(ValueType.USER_TASK, UserTaskValue.class)
+        .filter(r -> r.intent() == intent && r.value().processInstanceKey() == instance.getProcessInstanceKey())
+        .map(Record::key)
         .findFirst(), o -> o.isPresent()).get();
   }
 
-  static List<EngineEvent> userTaskEvents(long taskKey) {
-    return ENGINE.events().stream().filter(e -> e.key() == taskKey).toList();
+  static List<UserTaskIntent> userTaskIntents(long taskKey) {
+    return ENGINE.records().ofType(ValueType.USER_TASK, UserTaskValue.class).filter(r -> r.key() == taskKey)
+        .map(r -> (UserTaskIntent) r.intent()).toList();
   }
 }

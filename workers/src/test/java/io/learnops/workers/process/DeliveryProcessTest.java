@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -123,7 +124,7 @@ class DeliveryProcessTest extends ProcessTestBase {
 
     // when the stage runs and the LMS reports the cohort complete
     long instance = startWrapper("delivery", deliveryVariables("P-500"));
-    await().atMost(WAIT).until(() -> reached("delivery", "AwaitCompletions", "ELEMENT_ACTIVATED"));
+    await().atMost(WAIT).until(() -> reached("delivery", "AwaitCompletions", ProcessInstanceIntent.ELEMENT_ACTIVATED));
     client.newPublishMessageCommand().messageName("learnops.delivery.cohort-completed")
         .correlationKey("P-500").timeToLive(Duration.ofMinutes(1)).send().join();
     ActivatedJob outputs = awaitCapture(instance);
@@ -166,7 +167,7 @@ class DeliveryProcessTest extends ProcessTestBase {
     var task = awaitUserTask("delivery", "FixCourseSetup");
     client.newCompleteUserTaskCommand(task).variables(Map.of("title", "Data privacy 101 (2026)"))
         .send().join();
-    await().atMost(WAIT).until(() -> reached("delivery", "AwaitCompletions", "ELEMENT_ACTIVATED"));
+    await().atMost(WAIT).until(() -> reached("delivery", "AwaitCompletions", ProcessInstanceIntent.ELEMENT_ACTIVATED));
     client.newPublishMessageCommand().messageName("learnops.delivery.cohort-completed")
         .correlationKey("P-501").timeToLive(Duration.ofMinutes(1)).send().join();
     ActivatedJob outputs = awaitCapture(instance);

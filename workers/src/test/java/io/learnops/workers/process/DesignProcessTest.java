@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.learnops.workers.ports.ProgramRegistry;
 import io.learnops.workers.ports.VendorCatalogue;
 import io.learnops.workers.ports.VendorCatalogue.CatalogueVendor;
@@ -67,8 +68,8 @@ class DesignProcessTest extends ProcessTestBase {
         .variables(Map.of("designChoice", "buy", "learningObjectives", "Handle GDPR requests",
             "estimatedBudget", 12000, "riskLevel", "low", "complianceRelated", true))
         .send().join();
-    await().atMost(WAIT).until(() -> reached("design", "ReceiveQuote", "ELEMENT_ACTIVATED")
-        && reached("design", "NoQuoteFromVendor", "ELEMENT_COMPLETED"));
+    await().atMost(WAIT).until(() -> reached("design", "ReceiveQuote", ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        && reached("design", "NoQuoteFromVendor", ProcessInstanceIntent.ELEMENT_COMPLETED));
     client.newPublishMessageCommand().messageName("learnops.vendor.quote-received")
         .correlationKey("rfq-v1").timeToLive(Duration.ofMinutes(1))
         .variables(Map.of("quote", Map.of("vendorId", "v1", "amount", 18000))).send().join();

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.learnops.workers.ports.CostLedger;
 import io.learnops.workers.ports.ProgramRegistry;
 import io.learnops.workers.ports.ReportStore;
@@ -102,13 +103,13 @@ class EvaluationProcessTest extends ProcessTestBase {
     // given
     givenData();
     long instance = startWrapper("evaluation", evaluationVariables());
-    await().atMost(WAIT).until(() -> reached("evaluation", "SurveyClosed", "ELEMENT_ACTIVATED")
-        && reached("evaluation", "FollowUpDue", "ELEMENT_ACTIVATED")
-        && reached("evaluation", "KpiWindowClosed", "ELEMENT_ACTIVATED"));
+    await().atMost(WAIT).until(() -> reached("evaluation", "SurveyClosed", ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        && reached("evaluation", "FollowUpDue", ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        && reached("evaluation", "KpiWindowClosed", ProcessInstanceIntent.ELEMENT_ACTIVATED));
 
     // when the survey window closes, a manager confirms behaviour at 30 days,
     CLOCK.add(Duration.ofDays(14));
-    await().atMost(WAIT).until(() -> reached("evaluation", "ComputeL1", "ELEMENT_COMPLETED"));
+    await().atMost(WAIT).until(() -> reached("evaluation", "ComputeL1", ProcessInstanceIntent.ELEMENT_COMPLETED));
     CLOCK.add(Duration.ofDays(16));
     client.newCompleteUserTaskCommand(awaitUserTask("evaluation", "ConfirmBehaviour"))
         .variables(Map.of("appliedShare", 0.6, "followUpNotes", "uses the checklist"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.when;
 
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.learnops.workers.ports.ProgramRegistry;
 import io.learnops.workers.ports.ProgramRegistry.ProgramSummary;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ class IntakeProcessTest extends ProcessTestBase {
         .send().join();
 
     // then
-    await().atMost(WAIT).until(() -> reached("intake", "RequestReturned", "ELEMENT_COMPLETED"));
+    await().atMost(WAIT).until(() -> reached("intake", "RequestReturned", ProcessInstanceIntent.ELEMENT_COMPLETED));
     assertThat(completed("intake")).containsSubsequence("RequestInvalid", "NotifyInvalidRequest",
         "RequestReturned").doesNotContain("TriageRequest");
     assertThat(notifier.sent).filteredOn(n -> n.programId().equals("P-700")).singleElement()

@@ -10,7 +10,12 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineClock;
 import io.learnops.engine.EngineConfig;
-import io.learnops.engine.bpmn.EngineEvent;
+import io.learnops.engine.exporter.RecordingExporter;
+import io.learnops.engine.record.Intent.ProcessInstanceIntent;
+import io.learnops.engine.record.Intent.UserTaskIntent;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.UserTaskValue;
+import io.learnops.engine.record.ValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +44,7 @@ abstract class ProcessTestBase {
 
   static final Path WORKFLOWS = Path.of("..", "workflows");
   static final Duration WAIT = Duration.ofSeconds(60);
-  static final List<EngineEvent> EVENTS = new CopyOnWriteArrayList<>();
+  static final RecordingExporter RECORDS = new RecordingExporter();
   /** The engine's clock: stands still unless a test moves it (timers). */
   static final EngineClock CLOCK = EngineClock.controlled(Instant.parse("2026-05-04T09:00:00Z"));
   static final Engine ENGINE = startEngine();
@@ -63,8 +67,7 @@ abstract class ProcessTestBase {
 
   private static Engine startEngine() {
     try {
-      Engine engine = Engine.start(EngineConfig.forTests().withClock(CLOCK));
-      engine.processor().addEventListener(EVENTS::add);
+      Engine engine = Engine.start(EngineConfig.forTests().withClock(CLOCK).withExporters(List.of(RECORDS)));
       Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
       return engine;
     } catch (IOException e) {
@@ -82,7 +85,7 @@ abstract class ProcessTestBase {
   @BeforeEach
   void resetSystemsAndRecords() {
     SYSTEMS.resetAll();
-    EVENTS.clear();
+    RECORDS.clear();
   }
 
   /** Deploys model files from the workflows folder. */
@@ -133,21 +136,22 @@ abstract class ProcessTestBase {
 
   /** The key of the created user task of the element (from the engine's records). */
   static long awaitUserTask(String processId, String elementId) {
-    await().atMost(WAIT).until(() -> reached(processId, elementId, "CREATED"));
-    return EVENTS.stream().filter(e -> "USER_TASK".equals(e.valueType())
-        && elementId.equals(e.elementId()) && "CREATED".equals(e.intent()))
-        .findFirst().orElseThrow().key();
+    return await().atMost(WAIT).until(() -> RECORDS.ofType(ValueType.USER_TASK, UserTaskValue.class)
+        .filter(r -> r.intent() == UserTaskIntent.CREATED && processId.equals(r.value().bpmnProcessId())
+            && elementId.equals(r.value().elementId()))
+        .map(Record::key)
+        .findFirst(), java.util.Optional::isPresent).orElseThrow();
   }
 
-  static boolean reached(String processId, String elementId, String intent) {
-    return EVENTS.stream().anyMatch(e -> processId.equals(e.bpmnProcessId())
-        && elementId.equals(e.elementId()) && intent.equals(e.intent()));
+  static boolean reached(String processId, String elementId, ProcessInstanceIntent intent) {
+    return RECORDS.processInstanceRecords().anyMatch(r -> r.intent() == intent
+        && processId.equals(r.value().bpmnProcessId()) && elementId.equals(r.value().elementId()));
   }
 
   /** Ids of the completed elements of the stage, in order: the path taken. */
   static List<String> completed(String processId) {
-    return EVENTS.stream().filter(e -> processId.equals(e.bpmnProcessId())
-        && "ELEMENT_COMPLETED".equals(e.intent()) && e.elementId() != null)
-        .map(EngineEvent::elementId).toList();
+    return RECORDS.processInstanceRecords().filter(r -> r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+        && processId.equals(r.value().bpmnProcessId()))
+        .map(r -> r.value().elementId()).toList();
   }
 }

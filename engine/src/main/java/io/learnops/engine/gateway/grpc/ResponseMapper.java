@@ -58,7 +58,7 @@ final class ResponseMapper {
           Partition.newBuilder()
               .setPartitionId(partitionId)
               .setRole(PartitionBrokerRole.LEADER)
-              .setHealth(PartitionBrokerHealth.HEALTHY));
+              .setHealth(topology.healthy() ? PartitionBrokerHealth.HEALTHY : PartitionBrokerHealth.DEAD));
     }
     return TopologyResponse.newBuilder()
         .addBrokers(broker)

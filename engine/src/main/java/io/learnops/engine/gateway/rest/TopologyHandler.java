@@ -4,6 +4,7 @@ import io.camunda.client.protocol.rest.BrokerInfo;
 import io.camunda.client.protocol.rest.Partition;
 import io.camunda.client.protocol.rest.TopologyResponse;
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.api.Rejection;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -23,8 +24,11 @@ final class TopologyHandler implements ResourceHandler {
   public List<Route> routes() {
     return List.of(
         Route.of("GET", "/v2/topology", request -> Reply.json(api.topology(), this::toDto)),
-        // the gateway is in-process: if it answers, the engine is up
-        Route.of("GET", "/v2/status", request -> Reply.now(RestResponse.noContent())));
+        // as a Camunda gateway: 204 while a partition is healthy, 503 once processing stopped
+        Route.of("GET", "/v2/status", request -> new Reply<>(api.topology(), topology -> topology.healthy()
+            ? RestResponse.noContent()
+            : Problems.of(new Rejection(Rejection.Type.UNAVAILABLE,
+                "The engine stopped processing commands; see its log"), request.path()))));
   }
 
   private TopologyResponse toDto(EngineApi.Topology topology) {
@@ -35,7 +39,7 @@ final class TopologyHandler implements ResourceHandler {
                     new Partition()
                         .partitionId(id)
                         .role(Partition.RoleEnum.LEADER)
-                        .health(Partition.HealthEnum.HEALTHY))
+                        .health(topology.healthy() ? Partition.HealthEnum.HEALTHY : Partition.HealthEnum.DEAD))
             .toList();
     final BrokerInfo broker =
         new BrokerInfo()

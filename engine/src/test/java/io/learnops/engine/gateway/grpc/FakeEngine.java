@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  */
 final class FakeEngine implements EngineApi, AutoCloseable {
 
-  static final Topology TOPOLOGY = new Topology(1, 1, 1, "8.8.14", "engine.local", 26500, 0);
+  static final Topology TOPOLOGY = new Topology(1, 1, 1, "8.8.14", "engine.local", 26500, 0, true);
 
   final List<Object> received = new CopyOnWriteArrayList<>();
   final List<OpenStream> streams = new CopyOnWriteArrayList<>();

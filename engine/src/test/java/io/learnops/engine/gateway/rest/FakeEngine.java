@@ -41,7 +41,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   static final String ENGINE_THREAD = "fake-engine";
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
-  final Topology topology = new Topology(1, 1, 1, "8.8.14", "engine-host", 26500, 0);
+  Topology topology = new Topology(1, 1, 1, "8.8.14", "engine-host", 26500, 0, true);
 
   private final ExecutorService engineThread =
       Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, ENGINE_THREAD));

@@ -1,6 +1,7 @@
 package io.learnops.engine.gateway.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.api.response.BrokerInfo;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -54,6 +55,15 @@ class TopologyAndDeploymentTest {
   @Test
   void statusRequestSucceedsWhileTheGatewayRuns() {
     fixture.client.newStatusRequest().send().join();
+  }
+
+  @Test
+  void anEngineThatStoppedProcessingIsReportedDeadAndItsStatusUnavailable() {
+    fixture.engine.topology = new EngineApi.Topology(1, 1, 1, "8.8.14", "engine-host", 26500, 0, false);
+
+    assertThat(fixture.client.newTopologyRequest().send().join().getBrokers().get(0).getPartitions().get(0).getHealth())
+        .isEqualTo(PartitionBrokerHealth.DEAD);
+    assertThatThrownBy(() -> fixture.client.newStatusRequest().send().join()).hasMessageContaining("503");
   }
 
   @Test
