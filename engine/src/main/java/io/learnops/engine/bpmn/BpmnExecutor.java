@@ -51,6 +51,7 @@ public final class BpmnExecutor {
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   private final MultiInstanceBehavior multiInstances;
   private final UserTaskBehavior userTasks;
+  private final MessageCardinality messageCardinality;
   private java.util.function.Consumer<ElementInstance> messageStartedInstanceEnded = root -> { };
   private long now;
 
@@ -64,6 +65,7 @@ public final class BpmnExecutor {
     this.effects = effects;
     this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
     this.userTasks = new UserTaskBehavior(this, state, feel, variables, effects);
+    this.messageCardinality = new MessageCardinality(state);
   }
 
   public UserTaskBehavior userTasks() {
@@ -612,8 +614,8 @@ public final class BpmnExecutor {
 
   /** Triggers every signal subscription and signal start event of that name. */
   public void broadcastSignal(String signalName, Map<String, Object> signalVariables, String tenantId) {
-    for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, signalName)) {
-      if (subscription.tenantId.equals(tenantId) && state.subscriptions.containsKey(subscription.key)) {
+    for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, tenantId, signalName, null)) {
+      if (state.subscriptions.containsKey(subscription.key)) {
         correlate(subscription, signalVariables);
       }
     }
@@ -1306,14 +1308,9 @@ public final class BpmnExecutor {
       if (subscription.kind != Subscription.Kind.MESSAGE) {
         continue;
       }
-      final Optional<io.learnops.engine.state.Message> buffered = state.messages.values().stream()
-          .filter(m -> m.name.equals(subscription.name) && m.correlationKey.equals(subscription.correlationKey)
-              && m.tenantId.equals(subscription.tenantId) && m.deadline > now
-              && !m.correlatedInstances.contains(subscription.processInstanceKey))
-          .findFirst();
+      final Optional<io.learnops.engine.state.Message> buffered = messageCardinality.claimBuffered(subscription, now);
       if (buffered.isPresent()) {
         final io.learnops.engine.state.Message message = buffered.get();
-        message.correlatedInstances.add(subscription.processInstanceKey);
         event("MESSAGE", "CORRELATED", message.key, subscription.processInstanceKey, instance.bpmnProcessId,
             subscription.catchElementId, message.name);
         followUps.add(() -> correlate(subscription, message.variables));

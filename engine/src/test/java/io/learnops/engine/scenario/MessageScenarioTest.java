@@ -59,6 +59,47 @@ class MessageScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aMessageReachesOnlyOneOfTwoWaitingInstancesOfAProcessButEveryOtherProcess(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+    deployAlsoWaitingForCompletions(transport);
+    final ProcessInstanceEvent first = start(client, transport, "cohort-twice");
+    final ProcessInstanceEvent second = start(client, transport, "cohort-twice");
+    final ProcessInstanceEvent survey = startSurvey(client, transport, "cohort-twice");
+    await().until(() -> ENGINE.reached(survey.getProcessInstanceKey(), "surveyWaits", "ELEMENT_ACTIVATED"));
+
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("cohort-twice")
+        .send().join();
+
+    await().until(() -> ENGINE.isCompleted(survey.getProcessInstanceKey()));
+    await().until(() -> ENGINE.isCompleted(first.getProcessInstanceKey()));
+    assertThat(ENGINE.isCompleted(second.getProcessInstanceKey())).isFalse();
+    assertThat(ENGINE.reached(second.getProcessInstanceKey(), "completionsReported", "ELEMENT_ACTIVATED")).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aBufferedMessageReachesTheFirstInstanceOfAProcessOnlyAndStillAnotherProcess(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+    deployAlsoWaitingForCompletions(transport);
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("buffered-once")
+        .timeToLive(Duration.ofMinutes(10)).variables(Map.of("completed", 30)).send().join();
+
+    final ProcessInstanceResult first = client.newCreateInstanceCommand().bpmnProcessId("delivery-" + transport)
+        .latestVersion().variables(Map.of("cohortId", "buffered-once")).withResult().send().join();
+    final ProcessInstanceEvent second = start(client, transport, "buffered-once");
+    final ProcessInstanceResult survey = client.newCreateInstanceCommand().bpmnProcessId("survey-" + transport)
+        .latestVersion().variables(Map.of("cohortId", "buffered-once")).withResult().send().join();
+
+    assertThat(first.getVariablesAsMap()).containsEntry("completed", 30);
+    assertThat(survey.getVariablesAsMap()).containsEntry("completed", 30);
+    await().until(() -> ENGINE.reached(second.getProcessInstanceKey(), "completionsReported", "ELEMENT_ACTIVATED"));
+    assertThat(ENGINE.isCompleted(second.getProcessInstanceKey())).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void anExpiredMessageIsNoLongerCorrelated(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     deployWaitForCompletions(transport);
@@ -155,6 +196,19 @@ class MessageScenarioTest {
     client.newPublishMessageCommand().messageName("vendor-withdrew-" + transport).correlationKey("v-42").send().join();
     await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "cancelled", "ELEMENT_COMPLETED"));
     assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", "ELEMENT_TERMINATED")).isTrue();
+  }
+
+  /** Another process waiting for the same message: it gets its own copy. */
+  private static void deployAlsoWaitingForCompletions(Transport transport) {
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess("survey-" + transport).startEvent()
+        .intermediateCatchEvent("surveyWaits")
+        .message(m -> m.name("completions-reported-" + transport).zeebeCorrelationKeyExpression("cohortId"))
+        .endEvent().done());
+  }
+
+  private static ProcessInstanceEvent startSurvey(CamundaClient client, Transport transport, String cohortId) {
+    return client.newCreateInstanceCommand().bpmnProcessId("survey-" + transport).latestVersion()
+        .variables(Map.of("cohortId", cohortId)).send().join();
   }
 
   private static ProcessInstanceEvent start(CamundaClient client, Transport transport, String cohortId) {
