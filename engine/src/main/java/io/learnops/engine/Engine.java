@@ -6,6 +6,7 @@ import io.learnops.engine.gateway.rest.RestGateway;
 import io.learnops.engine.journal.JournalLog;
 import io.learnops.engine.management.EngineMetrics;
 import io.learnops.engine.management.ManagementServer;
+import io.learnops.engine.processing.ClockChanges;
 import io.learnops.engine.processing.CommandProcessor;
 import io.learnops.engine.processing.DurableLog;
 import io.learnops.engine.processing.EngineCommand;
@@ -35,6 +36,7 @@ public final class Engine implements AutoCloseable {
   private final EngineConfig config;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final CommandProcessor processor;
+  private final ClockChanges clockChanges;
   private final EngineApi api;
   private final ReadModel readModel;
   private final GrpcGateway grpc;
@@ -49,6 +51,7 @@ public final class Engine implements AutoCloseable {
         ? JournalLog.open(config.dataDir().get(), registry)
         : DurableLog.inMemory();
     processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords());
+    clockChanges = new ClockChanges(processor);
     processor.addEventListener(new EngineMetrics(registry));
     readModel = new ReadModel(config.readModelRetention());
     processor.addProjection(readModel);
@@ -61,7 +64,7 @@ public final class Engine implements AutoCloseable {
     grpc = new GrpcGateway(api, config.grpcPort());
     rest = new RestGateway(api, readModel, config.restPort());
     management = new ManagementServer(config.managementPort(), registry, processor::isRunning, config.clock(),
-        config.clockControlled(), processor::wakeUp, this::purge);
+        config.clockControlled(), clockChanges, this::purge);
   }
 
   public static Engine start(EngineConfig config) throws IOException {
@@ -92,6 +95,11 @@ public final class Engine implements AutoCloseable {
 
   public EngineClock clock() {
     return config.clock();
+  }
+
+  /** Moves engine time durably, whether or not the management port may ({@code clockControlled}). */
+  public ClockChanges clockChanges() {
+    return clockChanges;
   }
 
   public CommandProcessor processor() {

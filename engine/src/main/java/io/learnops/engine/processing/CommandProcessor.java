@@ -81,6 +81,7 @@ public final class CommandProcessor implements AutoCloseable {
   private InstanceProcessor instances;
   private EventProcessor events;
   private UserTaskProcessor userTasks;
+  private ClockProcessor clocks;
   private long entriesSinceSnapshot;
   /** position of the last journaled entry, counted here because the writer appends later */
   private long position;
@@ -103,6 +104,7 @@ public final class CommandProcessor implements AutoCloseable {
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
     useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
+    clocks.restore(); // before replay: journaled clock changes build on the snapshot's setting
     projections.forEach(projection -> projection.seed(state));
     final long[] replayed = {0};
     log.replay(snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), (position, bytes) -> {
@@ -138,6 +140,7 @@ public final class CommandProcessor implements AutoCloseable {
     instances = new InstanceProcessor(state, processes, executor, jobs);
     events = new EventProcessor(state, processes, executor);
     userTasks = new UserTaskProcessor(state, executor.userTasks());
+    clocks = new ClockProcessor(state, clock);
   }
 
   public void addEventListener(Consumer<EngineEvent> listener) {
@@ -150,14 +153,6 @@ public final class CommandProcessor implements AutoCloseable {
    */
   public void addPurgeListener(Runnable listener) {
     purgeListeners.add(listener);
-  }
-
-  /**
-   * Looks for due work now instead of at the next idle poll: called after the clock moved, so
-   * timers, job deadlines and message TTLs that became due fire at once.
-   */
-  public void wakeUp() {
-    enqueue(new Query(() -> { }));
   }
 
   /** Register before {@link #start()}, so that the projection is seeded and sees the replay. */
@@ -426,6 +421,8 @@ public final class CommandProcessor implements AutoCloseable {
       return userTasks.update(c);
     } else if (command instanceof EngineCommand.CompleteUserTask c) {
       return userTasks.complete(c);
+    } else if (command instanceof EngineCommand.ChangeClock c) {
+      return clocks.change(c);
     } else {
       throw new IllegalArgumentException("unknown command " + command);
     }
@@ -439,6 +436,7 @@ public final class CommandProcessor implements AutoCloseable {
   private void purge() {
     final EngineState empty = new EngineState();
     empty.keyCounter = state.keyCounter;
+    empty.clock = state.clock; // a purge clears data, not engine time
     useState(empty);
     purgeListeners.forEach(Runnable::run);
     // a snapshot right after the purge lets the journal before it be deleted

@@ -35,6 +35,8 @@ public final class EngineState {
   public List<DecisionDefinition> decisionDefinitions = new ArrayList<>();
   public Map<Long, UserTask> userTasks = new LinkedHashMap<>();
   public List<Form> forms = new ArrayList<>();
+  /** null until the clock is moved through the engine; a purge keeps it */
+  public ClockSetting clock;
 
   @JsonIgnore private final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
   @JsonIgnore private final Map<String, ProcessDefinition> latestByProcessId = new HashMap<>();
