@@ -171,6 +171,30 @@ class MessageScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aMessageAnInstanceCaughtDoesNotStartItsProcessAgainWhenTheInstanceEnds(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String process = "enrolment-batch-" + transport;
+    final String message = "enrolment-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(process)
+        .startEvent("firstEnrolment").message(message)
+        .intermediateCatchEvent("secondEnrolment").message(m -> m.name(message).zeebeCorrelationKeyExpression("batch"))
+        .serviceTask("enrolBatch", t -> t.zeebeJobType("enrol-batch-" + transport)).endEvent().done());
+    final java.util.function.Supplier<Long> runningInstances = () -> ENGINE.read(state -> state.elementInstances.values()
+        .stream().filter(i -> i.isRoot() && i.bpmnProcessId.equals(process)).count());
+
+    client.newPublishMessageCommand().messageName(message).correlationKey("B-1").timeToLive(Duration.ofHours(1))
+        .variables(Map.of("batch", "B-1", "learner", "ada")).send().join();
+    client.newPublishMessageCommand().messageName(message).correlationKey("B-1").timeToLive(Duration.ofHours(1))
+        .variables(Map.of("learner", "grace")).send().join();
+    final var batch = activateOne(client, "enrol-batch-" + transport);
+    client.newCompleteCommand(batch).send().join();
+
+    assertThat(batch.getVariablesAsMap()).containsEntry("learner", "grace");
+    assertThat(runningInstances.get()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void anInterruptingMessageBoundaryCancelsTheTaskAndANonInterruptingOneRunsAlongside(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     final String id = "vendor-" + transport;
