@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * Messages, signals and timers. A published message correlates to the waiting subscriptions that
  * match its name and correlation key and starts the latest version of processes with a matching
  * message start event, reaching each process at most once ({@link MessageCardinality}); it stays
- * buffered for its time to live for subscriptions opened later. A signal reaches every waiting subscription and
- * signal start event at once and is not buffered.
+ * buffered for its time to live for subscriptions opened later. A signal reaches every waiting
+ * subscription and signal start event at once and is not buffered.
  */
 final class EventProcessor {
 
@@ -124,9 +124,9 @@ final class EventProcessor {
 
   /**
    * Starts every process whose latest version has a message start event for the message and that
-   * the message has not reached yet — unless an instance that a message with the same correlation key started is still active: one active
-   * instance per correlation key, as in Zeebe. The message then stays buffered and starts the
-   * next instance when that one ends.
+   * the message has not reached yet — unless an instance that a message with the same correlation
+   * key started is still active: one active instance per correlation key, as in Zeebe. The message
+   * then stays buffered and starts the next instance when that one ends.
    */
   private void startProcesses(Message message) {
     for (final ProcessDefinition definition : state.latestDefinitions()) {
