@@ -8,6 +8,7 @@ import io.learnops.engine.gateway.rest.RestGateway;
 import io.learnops.engine.journal.JournalLog;
 import io.learnops.engine.management.EngineMetrics;
 import io.learnops.engine.management.ManagementServer;
+import io.learnops.engine.processing.ClockChanges;
 import io.learnops.engine.processing.CommandProcessor;
 import io.learnops.engine.processing.DurableLog;
 import io.learnops.engine.processing.EngineCommand;
@@ -40,6 +41,7 @@ public final class Engine implements AutoCloseable {
   private final EngineConfig config;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final CommandProcessor processor;
+  private final ClockChanges clockChanges;
   private final EngineApi api;
   private final ReadModel readModel;
   private final GrpcGateway grpc;
@@ -58,6 +60,7 @@ public final class Engine implements AutoCloseable {
     exporters.addAll(config.exporters());
     processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords(),
         new ExporterDirector(exporters, registry));
+    clockChanges = new ClockChanges(processor);
     processor.addRecoveryListener(readModel::seed);
     processor.addPurgeListener(readModel::clear);
     Gauge.builder("learnops.engine.command.queue.depth", processor, CommandProcessor::queueDepth).register(registry);
@@ -72,7 +75,7 @@ public final class Engine implements AutoCloseable {
     grpc = new GrpcGateway(api, config.grpcPort());
     rest = new RestGateway(api, readModel, config.restPort());
     management = new ManagementServer(config.managementPort(), registry, processor::isRunning, config.clock(),
-        config.clockControlled(), processor::wakeUp, this::purge);
+        config.clockControlled(), clockChanges, this::purge);
   }
 
   public static Engine start(EngineConfig config) throws IOException {
@@ -103,6 +106,11 @@ public final class Engine implements AutoCloseable {
 
   public EngineClock clock() {
     return config.clock();
+  }
+
+  /** Moves engine time durably, whether or not the management port may ({@code clockControlled}). */
+  public ClockChanges clockChanges() {
+    return clockChanges;
   }
 
   public CommandProcessor processor() {

@@ -8,6 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The engine's one source of time. Timers, job deadlines and message TTLs are all measured on it,
  * so tests (and Camunda Process Test's clock API on the management port) can move time instead of
  * waiting.
+ *
+ * <p>{@link #add}, {@link #pin} and {@link #reset} move it in memory only, for a clock not (yet)
+ * driving an engine with a data directory. A running engine's time is moved with {@code
+ * ClockChanges}: journaled commands that land here through {@link #set} and survive a restart.
  */
 public final class EngineClock {
 
@@ -57,6 +61,17 @@ public final class EngineClock {
   public void reset() {
     offsetMillis.set(0);
     pinnedMillis.set(initialPinnedMillis);
+  }
+
+  /**
+   * Sets offset and pin as a journaled clock change left them.
+   *
+   * @param pinned where time stands still; null for the clock's own base (wall-clock time, or a
+   *     controlled clock's start)
+   */
+  public void set(Duration offset, Instant pinned) {
+    pinnedMillis.set(pinned == null ? initialPinnedMillis : pinned.toEpochMilli());
+    offsetMillis.set(offset.toMillis());
   }
 
   public Duration offset() {

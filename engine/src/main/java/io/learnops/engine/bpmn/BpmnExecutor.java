@@ -64,6 +64,7 @@ public final class BpmnExecutor {
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   private final MultiInstanceBehavior multiInstances;
   private final UserTaskBehavior userTasks;
+  private final MessageCardinality messageCardinality;
   private java.util.function.Consumer<ElementInstance> messageStartedInstanceEnded = root -> { };
   private long now;
 
@@ -78,6 +79,7 @@ public final class BpmnExecutor {
     this.records = records;
     this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
     this.userTasks = new UserTaskBehavior(this, state, feel, variables, effects);
+    this.messageCardinality = new MessageCardinality(state);
   }
 
   public UserTaskBehavior userTasks() {
@@ -627,8 +629,8 @@ public final class BpmnExecutor {
 
   /** Triggers every signal subscription and signal start event of that name. */
   public void broadcastSignal(String signalName, Map<String, Object> signalVariables, String tenantId) {
-    for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, signalName)) {
-      if (subscription.tenantId.equals(tenantId) && state.subscriptions.containsKey(subscription.key)) {
+    for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, tenantId, signalName, null)) {
+      if (state.subscriptions.containsKey(subscription.key)) {
         correlate(subscription, -1, signalVariables);
       }
     }
@@ -1313,14 +1315,9 @@ public final class BpmnExecutor {
       if (subscription.kind != Subscription.Kind.MESSAGE) {
         continue;
       }
-      final Optional<io.learnops.engine.state.Message> buffered = state.messages.values().stream()
-          .filter(m -> m.name.equals(subscription.name) && m.correlationKey.equals(subscription.correlationKey)
-              && m.tenantId.equals(subscription.tenantId) && m.deadline > now
-              && !m.correlatedInstances.contains(subscription.processInstanceKey))
-          .findFirst();
+      final Optional<io.learnops.engine.state.Message> buffered = messageCardinality.claimBuffered(subscription, now);
       if (buffered.isPresent()) {
         final io.learnops.engine.state.Message message = buffered.get();
-        message.correlatedInstances.add(subscription.processInstanceKey);
         followUps.add(() -> correlate(subscription, message.key, message.variables));
         return;
       }

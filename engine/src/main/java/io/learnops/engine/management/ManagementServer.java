@@ -2,6 +2,7 @@ package io.learnops.engine.management;
 
 import com.sun.net.httpserver.HttpServer;
 import io.learnops.engine.EngineClock;
+import io.learnops.engine.processing.ClockChanges;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -25,15 +26,15 @@ public final class ManagementServer implements AutoCloseable {
 
   /**
    * @param clockControllable whether {@code /actuator/clock} may move {@code clock}
-   * @param timeChanged called after the clock moved
+   * @param clockChanges moves {@code clock} as journaled commands
    * @param purge deletes all data; completes with the purge's change id once it is durable
    */
   public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy, EngineClock clock,
-      boolean clockControllable, Runnable timeChanged, Supplier<CompletableFuture<Long>> purge) {
+      boolean clockControllable, ClockChanges clockChanges, Supplier<CompletableFuture<Long>> purge) {
     this.requestedPort = port;
     this.registry = registry;
     this.healthy = healthy;
-    this.clock = new ClockEndpoint(clock, clockControllable, timeChanged);
+    this.clock = new ClockEndpoint(clock, clockControllable, clockChanges);
     this.purge = new PurgeEndpoint(purge);
   }
 

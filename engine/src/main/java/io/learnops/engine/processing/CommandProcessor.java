@@ -89,6 +89,7 @@ public final class CommandProcessor implements AutoCloseable {
   private InstanceProcessor instances;
   private EventProcessor events;
   private UserTaskProcessor userTasks;
+  private ClockProcessor clocks;
   private long entriesSinceSnapshot;
   /** position of the last journaled entry, counted here because the writer appends later */
   private long position;
@@ -112,6 +113,7 @@ public final class CommandProcessor implements AutoCloseable {
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
     useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
+    clocks.restore(); // before replay: journaled clock changes build on the snapshot's setting
     recoveryListeners.forEach(listener -> listener.accept(state));
     exporters.open(state.recordPosition);
     exportStage = Runnable::run;
@@ -151,6 +153,7 @@ public final class CommandProcessor implements AutoCloseable {
     instances = new InstanceProcessor(state, processes, executor, jobs);
     events = new EventProcessor(state, processes, executor);
     userTasks = new UserTaskProcessor(state, executor.userTasks());
+    clocks = new ClockProcessor(state, clock);
   }
 
   /**
@@ -159,14 +162,6 @@ public final class CommandProcessor implements AutoCloseable {
    */
   public void addPurgeListener(Runnable listener) {
     purgeListeners.add(listener);
-  }
-
-  /**
-   * Looks for due work now instead of at the next idle poll: called after the clock moved, so
-   * timers, job deadlines and message TTLs that became due fire at once.
-   */
-  public void wakeUp() {
-    enqueue(new Query(() -> { }));
   }
 
   /**
@@ -471,6 +466,8 @@ public final class CommandProcessor implements AutoCloseable {
       return userTasks.update(c);
     } else if (command instanceof EngineCommand.CompleteUserTask c) {
       return userTasks.complete(c);
+    } else if (command instanceof EngineCommand.ChangeClock c) {
+      return clocks.change(c);
     } else {
       throw new IllegalArgumentException("unknown command " + command);
     }
@@ -485,6 +482,7 @@ public final class CommandProcessor implements AutoCloseable {
     final EngineState empty = new EngineState();
     empty.keyCounter = state.keyCounter;
     empty.recordPosition = state.recordPosition;
+    empty.clock = state.clock; // a purge clears data, not engine time
     useState(empty);
     exportStage.accept(() -> purgeListeners.forEach(Runnable::run));
     // a snapshot right after the purge lets the journal before it be deleted

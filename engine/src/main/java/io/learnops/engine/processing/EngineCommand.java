@@ -38,6 +38,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = EngineCommand.AssignUserTask.class, name = "AssignUserTask"),
   @JsonSubTypes.Type(value = EngineCommand.UpdateUserTask.class, name = "UpdateUserTask"),
   @JsonSubTypes.Type(value = EngineCommand.CompleteUserTask.class, name = "CompleteUserTask"),
+  @JsonSubTypes.Type(value = EngineCommand.ChangeClock.class, name = "ChangeClock"),
 })
 public sealed interface EngineCommand {
 
@@ -112,4 +113,16 @@ public sealed interface EngineCommand {
   /** Correlates to one waiting subscription or message start event at once; never buffered. */
   record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId)
       implements EngineCommand {}
+
+  /**
+   * Moves engine time: {@code ADD} by {@code millis}, {@code PIN} to the epoch milli {@code millis},
+   * {@code RESET} back to the clock's own time. Journaled, so that a restart keeps the moved time.
+   */
+  record ChangeClock(Kind kind, long millis) implements EngineCommand {
+    public enum Kind {
+      ADD,
+      PIN,
+      RESET
+    }
+  }
 }

@@ -4,8 +4,8 @@ import io.learnops.engine.api.EngineApi.MessageCorrelated;
 import io.learnops.engine.api.EngineApi.MessagePublished;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
+import io.learnops.engine.bpmn.MessageCardinality;
 import io.learnops.engine.bpmn.ProcessCache;
-import io.learnops.engine.feel.Expression;
 import io.learnops.engine.model.EventType;
 import io.learnops.engine.model.ExecutableProcess;
 import io.learnops.engine.model.FlowNode;
@@ -22,27 +22,31 @@ import io.learnops.engine.state.Message;
 import io.learnops.engine.state.ProcessDefinition;
 import io.learnops.engine.state.Subscription;
 import io.learnops.engine.state.Timer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Messages, signals and timers. A published message correlates to every waiting instance whose
- * subscription matches its name and correlation key (at most once per instance), starts the
- * latest version of processes with a matching message start event, and stays buffered for its
- * time to live for subscriptions opened later. A signal reaches every waiting subscription and
- * signal start event at once and is not buffered.
+ * Messages, signals and timers. A published message correlates to the waiting subscriptions that
+ * match its name and correlation key and starts the latest version of processes with a matching
+ * message start event, reaching each process at most once ({@link MessageCardinality}); it stays
+ * buffered for its time to live for subscriptions opened later. A signal reaches every waiting
+ * subscription and signal start event at once and is not buffered.
  */
 final class EventProcessor {
 
   private final EngineState state;
   private final ProcessCache processes;
   private final BpmnExecutor executor;
+  private final MessageCardinality cardinality;
 
   EventProcessor(EngineState state, ProcessCache processes, BpmnExecutor executor) {
     this.state = state;
     this.processes = processes;
     this.executor = executor;
+    this.cardinality = new MessageCardinality(state);
     executor.onMessageStartedInstanceEnded(this::startWithBufferedMessage);
   }
 
@@ -51,8 +55,7 @@ final class EventProcessor {
       throw Rejection.invalidArgument("Expected a message name, but it was empty");
     }
     final boolean hasId = command.messageId() != null && !command.messageId().isBlank();
-    if (hasId && state.messages.values().stream().anyMatch(m -> command.messageId().equals(m.messageId)
-        && m.name.equals(command.name()) && m.tenantId.equals(command.tenantId()))) {
+    if (hasId && state.bufferedMessageWithId(command.tenantId(), command.name(), command.messageId()).isPresent()) {
       throw Rejection.alreadyExists(
           "Expected to publish a new message with id '%s', but a message with that id was already published"
               .formatted(command.messageId()));
@@ -86,9 +89,8 @@ final class EventProcessor {
       throw Rejection.invalidArgument("Expected a message name, but it was empty");
     }
     final String correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
-    final Optional<Subscription> waiting = state.subscriptions(Subscription.Kind.MESSAGE, command.name()).stream()
-        .filter(s -> s.correlationKey.equals(correlationKey) && s.tenantId.equals(command.tenantId()))
-        .findFirst();
+    final Optional<Subscription> waiting = state.subscriptions(Subscription.Kind.MESSAGE, command.tenantId(),
+        command.name(), correlationKey).stream().findFirst();
     final Optional<ProcessDefinition> starting = waiting.isPresent() ? Optional.empty()
         : state.latestDefinitions().stream()
             .filter(d -> d.tenantId.equals(command.tenantId()) && messageStartEvent(d, command.name()).isPresent())
@@ -112,25 +114,24 @@ final class EventProcessor {
   }
 
   private void correlateToSubscriptions(Message message) {
-    for (final Subscription subscription : state.subscriptions(Subscription.Kind.MESSAGE, message.name)) {
-      if (subscription.correlationKey.equals(message.correlationKey) && subscription.tenantId.equals(message.tenantId)
-          && !message.correlatedInstances.contains(subscription.processInstanceKey)
-          && state.subscriptions.containsKey(subscription.key)) {
-        message.correlatedInstances.add(subscription.processInstanceKey);
+    for (final Subscription subscription : state.subscriptions(Subscription.Kind.MESSAGE, message.tenantId,
+        message.name, message.correlationKey)) {
+      // an earlier correlation may have closed this subscription (a gateway passed, a boundary interrupted)
+      if (state.subscriptions.containsKey(subscription.key) && cardinality.claim(message, subscription)) {
         executor.correlate(subscription, message.key, message.variables);
       }
     }
   }
 
   /**
-   * Starts every process whose latest version has a message start event for the message — unless
-   * an instance that a message with the same correlation key started is still active: one active
-   * instance per correlation key, as in Zeebe. The message then stays buffered and starts the
-   * next instance when that one ends.
+   * Starts every process whose latest version has a message start event for the message and that
+   * the message has not reached yet — unless an instance that a message with the same correlation
+   * key started is still active: one active instance per correlation key, as in Zeebe. The message
+   * then stays buffered and starts the next instance when that one ends.
    */
   private void startProcesses(Message message) {
     for (final ProcessDefinition definition : state.latestDefinitions()) {
-      if (definition.tenantId.equals(message.tenantId) && !message.startedProcesses.contains(definition.bpmnProcessId)) {
+      if (definition.tenantId.equals(message.tenantId) && cardinality.mayReach(message, definition.bpmnProcessId)) {
         messageStartEvent(definition, message.name).ifPresent(start -> startIfFree(definition, start, message));
       }
     }
@@ -141,7 +142,7 @@ final class EventProcessor {
     if (keyed && hasActiveInstanceStartedWith(definition, message.correlationKey)) {
       return;
     }
-    message.startedProcesses.add(definition.bpmnProcessId);
+    cardinality.reached(message, definition.bpmnProcessId);
     final ElementInstance root = executor.createProcessInstance(definition, Map.of(), start, message.variables);
     if (keyed && state.elementInstances.containsKey(root.key)) {
       root.messageStartCorrelationKey = message.correlationKey;
@@ -156,12 +157,13 @@ final class EventProcessor {
 
   /** An instance a message started ended: the oldest buffered message with its key may start the next. */
   private void startWithBufferedMessage(ElementInstance ended) {
-    state.latestDefinition(ended.tenantId, ended.bpmnProcessId).ifPresent(definition -> state.messages.values().stream()
-        .filter(m -> m.correlationKey.equals(ended.messageStartCorrelationKey) && m.tenantId.equals(ended.tenantId)
-            && m.deadline > executor.now() && !m.startedProcesses.contains(ended.bpmnProcessId))
-        .filter(m -> messageStartEvent(definition, m.name).isPresent())
-        .findFirst()
-        .ifPresent(m -> startIfFree(definition, messageStartEvent(definition, m.name).orElseThrow(), m)));
+    state.latestDefinition(ended.tenantId, ended.bpmnProcessId).ifPresent(definition -> messageStartEvents(definition)
+        .flatMap(start -> state.bufferedMessages(ended.tenantId, String.valueOf(start.message().name().staticValue()),
+                ended.messageStartCorrelationKey).stream()
+            .filter(m -> m.deadline > executor.now() && cardinality.mayReach(m, ended.bpmnProcessId))
+            .map(m -> Map.entry(start, m)))
+        .min(Comparator.comparingLong(candidate -> candidate.getValue().key))
+        .ifPresent(oldest -> startIfFree(definition, oldest.getKey(), oldest.getValue())));
   }
 
   void expire(List<Long> messageKeys) {
@@ -195,13 +197,15 @@ final class EventProcessor {
   }
 
   private Optional<FlowNode> messageStartEvent(ProcessDefinition definition, String messageName) {
+    return messageStartEvents(definition)
+        .filter(start -> messageName.equals(start.message().name().staticValue()))
+        .findFirst();
+  }
+
+  private Stream<FlowNode> messageStartEvents(ProcessDefinition definition) {
     final ExecutableProcess process = processes.get(definition);
     return process.startEvents().stream()
         .filter(s -> s.eventType() == EventType.MESSAGE)
-        .filter(s -> {
-          final Expression name = s.message().name();
-          return name.isStatic() && messageName.equals(name.staticValue());
-        })
-        .findFirst();
+        .filter(s -> s.message().name().isStatic());
   }
 }

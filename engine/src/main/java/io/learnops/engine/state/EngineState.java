@@ -37,6 +37,8 @@ public final class EngineState {
   public List<DecisionDefinition> decisionDefinitions = new ArrayList<>();
   public Map<Long, UserTask> userTasks = new LinkedHashMap<>();
   public List<Form> forms = new ArrayList<>();
+  /** null until the clock is moved through the engine; a purge keeps it */
+  public ClockSetting clock;
 
   @JsonIgnore private final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
   @JsonIgnore private final Map<String, ProcessDefinition> latestByProcessId = new HashMap<>();
@@ -45,7 +47,9 @@ public final class EngineState {
   @JsonIgnore private final TreeSet<long[]> jobBackoffs = new TreeSet<>(BY_TIME_THEN_KEY);
   @JsonIgnore private final TreeSet<long[]> timerDueDates = new TreeSet<>(BY_TIME_THEN_KEY);
   @JsonIgnore private final TreeSet<long[]> messageDeadlines = new TreeSet<>(BY_TIME_THEN_KEY);
-  @JsonIgnore private final Map<String, LinkedHashSet<Long>> subscriptionsByName = new HashMap<>();
+  @JsonIgnore private final Map<Correlation, LinkedHashSet<Long>> messagesByCorrelation = new HashMap<>();
+  @JsonIgnore private final Map<MessageIdentity, Long> messagesById = new HashMap<>();
+  @JsonIgnore private final Map<SubscriptionTarget, LinkedHashSet<Long>> subscriptionsByTarget = new HashMap<>();
   @JsonIgnore private final Map<Long, LinkedHashSet<Long>> subscriptionsByElement = new HashMap<>();
   @JsonIgnore private final Map<Long, LinkedHashSet<Long>> timersByElement = new HashMap<>();
 
@@ -220,12 +224,35 @@ public final class EngineState {
 
   public void putMessage(Message message) {
     messages.put(message.key, message);
+    indexMessage(message);
+  }
+
+  private void indexMessage(Message message) {
     messageDeadlines.add(new long[] {message.deadline, message.key});
+    messagesByCorrelation.computeIfAbsent(Correlation.of(message), c -> new LinkedHashSet<>()).add(message.key);
+    if (message.messageId != null) {
+      messagesById.put(MessageIdentity.of(message), message.key);
+    }
   }
 
   public void removeMessage(Message message) {
     messages.remove(message.key);
     messageDeadlines.remove(new long[] {message.deadline, message.key});
+    removeFromIndex(messagesByCorrelation, Correlation.of(message), message.key);
+    if (message.messageId != null) {
+      messagesById.remove(MessageIdentity.of(message), message.key);
+    }
+  }
+
+  /** Buffered messages with this name and correlation key, oldest first (a subscription takes the first, FIFO). */
+  public List<Message> bufferedMessages(String tenantId, String name, String correlationKey) {
+    final Set<Long> keys = messagesByCorrelation.get(new Correlation(tenantId, name, correlationKey));
+    return keys == null ? List.of() : keys.stream().map(messages::get).toList();
+  }
+
+  /** The buffered message published with this id, if any: a second one with the same id is refused. */
+  public Optional<Message> bufferedMessageWithId(String tenantId, String name, String messageId) {
+    return Optional.ofNullable(messagesById.get(new MessageIdentity(tenantId, name, messageId))).map(messages::get);
   }
 
   public List<Long> messagesExpiredBefore(long now) {
@@ -262,16 +289,13 @@ public final class EngineState {
   }
 
   private void indexSubscription(Subscription s) {
-    subscriptionsByName.computeIfAbsent(subscriptionIndexKey(s.kind, s.name), n -> new LinkedHashSet<>()).add(s.key);
+    subscriptionsByTarget.computeIfAbsent(SubscriptionTarget.of(s), t -> new LinkedHashSet<>()).add(s.key);
     subscriptionsByElement.computeIfAbsent(s.elementInstanceKey, k -> new LinkedHashSet<>()).add(s.key);
   }
 
   public void removeSubscription(Subscription subscription) {
     subscriptions.remove(subscription.key);
-    final Set<Long> keys = subscriptionsByName.get(subscriptionIndexKey(subscription.kind, subscription.name));
-    if (keys != null) {
-      keys.remove(subscription.key);
-    }
+    removeFromIndex(subscriptionsByTarget, SubscriptionTarget.of(subscription), subscription.key);
     removeFromIndex(subscriptionsByElement, subscription.elementInstanceKey, subscription.key);
   }
 
@@ -281,7 +305,7 @@ public final class EngineState {
     return keys == null ? List.of() : keys.stream().map(subscriptions::get).toList();
   }
 
-  private static void removeFromIndex(Map<Long, LinkedHashSet<Long>> index, long owner, long key) {
+  private static <K> void removeFromIndex(Map<K, LinkedHashSet<Long>> index, K owner, long key) {
     final LinkedHashSet<Long> keys = index.get(owner);
     if (keys != null) {
       keys.remove(key);
@@ -291,13 +315,33 @@ public final class EngineState {
     }
   }
 
-  public List<Subscription> subscriptions(Subscription.Kind kind, String name) {
-    final Set<Long> keys = subscriptionsByName.getOrDefault(subscriptionIndexKey(kind, name), new LinkedHashSet<>());
-    return keys.stream().map(subscriptions::get).toList();
+  /**
+   * Open subscriptions for exactly this message name and correlation key, oldest first; signal
+   * subscriptions have no correlation key (pass null). Looked up, not scanned, so publishing does
+   * not slow down with the number of instances waiting for other keys.
+   */
+  public List<Subscription> subscriptions(Subscription.Kind kind, String tenantId, String name, String correlationKey) {
+    final Set<Long> keys = subscriptionsByTarget.get(new SubscriptionTarget(kind, tenantId, name, correlationKey));
+    return keys == null ? List.of() : keys.stream().map(subscriptions::get).toList();
   }
 
-  private static String subscriptionIndexKey(Subscription.Kind kind, String name) {
-    return kind.name() + ':' + name;
+  private record Correlation(String tenantId, String name, String correlationKey) {
+    static Correlation of(Message message) {
+      return new Correlation(message.tenantId, message.name, message.correlationKey);
+    }
+  }
+
+  private record MessageIdentity(String tenantId, String name, String messageId) {
+    static MessageIdentity of(Message message) {
+      return new MessageIdentity(message.tenantId, message.name, message.messageId);
+    }
+  }
+
+  private record SubscriptionTarget(Subscription.Kind kind, String tenantId, String name, String correlationKey) {
+    static SubscriptionTarget of(Subscription subscription) {
+      return new SubscriptionTarget(subscription.kind, subscription.tenantId, subscription.name,
+          subscription.correlationKey);
+    }
   }
 
   // ---- rebuilding -----------------------------------------------------------------------
@@ -307,7 +351,7 @@ public final class EngineState {
     processDefinitions.forEach(this::indexDefinition);
     jobs.values().forEach(this::indexJob);
     timers.values().forEach(this::indexTimer);
-    messages.values().forEach(m -> messageDeadlines.add(new long[] {m.deadline, m.key}));
+    messages.values().forEach(this::indexMessage);
     subscriptions.values().forEach(this::indexSubscription);
   }
 }

@@ -1,5 +1,6 @@
 package io.learnops.engine.state;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.learnops.engine.record.RecordValue.MessageValue;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,10 +15,13 @@ public final class Message {
   public Map<String, Object> variables;
   public String tenantId;
   public long deadline;
-  /** process instances it was correlated to: a message reaches an instance at most once */
-  public Set<Long> correlatedInstances = new LinkedHashSet<>();
-  /** bpmn process ids whose message start event it started */
-  public Set<String> startedProcesses = new LinkedHashSet<>();
+  /**
+   * BPMN process ids it reached, at a catch event, receive task, boundary event or start event: a
+   * message reaches each process at most once, across its versions and instances. Snapshots from
+   * before this rule name only the processes a message started.
+   */
+  @JsonAlias("startedProcesses")
+  public Set<String> correlatedProcesses = new LinkedHashSet<>();
 
   public MessageValue toValue() {
     return new MessageValue(name, correlationKey, messageId, deadline, variables, tenantId);

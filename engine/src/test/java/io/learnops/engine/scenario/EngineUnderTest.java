@@ -53,9 +53,12 @@ public final class EngineUnderTest implements BeforeAllCallback, AfterAllCallbac
     return engine;
   }
 
-  /** Moves engine time forward: timers, job deadlines and message TTLs see the new time. */
+  /**
+   * Moves engine time forward as the clock API does (a journaled command): once this returns, the
+   * timers, job deadlines and message TTLs the move made due have fired.
+   */
   public void advanceClock(Duration duration) {
-    clock.add(duration);
+    engine.clockChanges().add(duration).join();
   }
 
   public <T> T read(Function<EngineState, T> query) {

@@ -62,6 +62,47 @@ class MessageScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aMessageReachesOnlyOneOfTwoWaitingInstancesOfAProcessButEveryOtherProcess(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+    deployAlsoWaitingForCompletions(transport);
+    final ProcessInstanceEvent first = start(client, transport, "cohort-twice");
+    final ProcessInstanceEvent second = start(client, transport, "cohort-twice");
+    final ProcessInstanceEvent survey = startSurvey(client, transport, "cohort-twice");
+    await().until(() -> ENGINE.reached(survey.getProcessInstanceKey(), "surveyWaits", ELEMENT_ACTIVATED));
+
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("cohort-twice")
+        .send().join();
+
+    await().until(() -> ENGINE.isCompleted(survey.getProcessInstanceKey()));
+    await().until(() -> ENGINE.isCompleted(first.getProcessInstanceKey()));
+    assertThat(ENGINE.isCompleted(second.getProcessInstanceKey())).isFalse();
+    assertThat(ENGINE.reached(second.getProcessInstanceKey(), "completionsReported", ELEMENT_ACTIVATED)).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aBufferedMessageReachesTheFirstInstanceOfAProcessOnlyAndStillAnotherProcess(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+    deployAlsoWaitingForCompletions(transport);
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("buffered-once")
+        .timeToLive(Duration.ofMinutes(10)).variables(Map.of("completed", 30)).send().join();
+
+    final ProcessInstanceResult first = client.newCreateInstanceCommand().bpmnProcessId("delivery-" + transport)
+        .latestVersion().variables(Map.of("cohortId", "buffered-once")).withResult().send().join();
+    final ProcessInstanceEvent second = start(client, transport, "buffered-once");
+    final ProcessInstanceResult survey = client.newCreateInstanceCommand().bpmnProcessId("survey-" + transport)
+        .latestVersion().variables(Map.of("cohortId", "buffered-once")).withResult().send().join();
+
+    assertThat(first.getVariablesAsMap()).containsEntry("completed", 30);
+    assertThat(survey.getVariablesAsMap()).containsEntry("completed", 30);
+    await().until(() -> ENGINE.reached(second.getProcessInstanceKey(), "completionsReported", ELEMENT_ACTIVATED));
+    assertThat(ENGINE.isCompleted(second.getProcessInstanceKey())).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void anExpiredMessageIsNoLongerCorrelated(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     deployWaitForCompletions(transport);
@@ -133,6 +174,30 @@ class MessageScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aMessageAnInstanceCaughtDoesNotStartItsProcessAgainWhenTheInstanceEnds(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String process = "enrolment-batch-" + transport;
+    final String message = "enrolment-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(process)
+        .startEvent("firstEnrolment").message(message)
+        .intermediateCatchEvent("secondEnrolment").message(m -> m.name(message).zeebeCorrelationKeyExpression("batch"))
+        .serviceTask("enrolBatch", t -> t.zeebeJobType("enrol-batch-" + transport)).endEvent().done());
+    final java.util.function.Supplier<Long> runningInstances = () -> ENGINE.read(state -> state.elementInstances.values()
+        .stream().filter(i -> i.isRoot() && i.bpmnProcessId.equals(process)).count());
+
+    client.newPublishMessageCommand().messageName(message).correlationKey("B-1").timeToLive(Duration.ofHours(1))
+        .variables(Map.of("batch", "B-1", "learner", "ada")).send().join();
+    client.newPublishMessageCommand().messageName(message).correlationKey("B-1").timeToLive(Duration.ofHours(1))
+        .variables(Map.of("learner", "grace")).send().join();
+    final var batch = activateOne(client, "enrol-batch-" + transport);
+    client.newCompleteCommand(batch).send().join();
+
+    assertThat(batch.getVariablesAsMap()).containsEntry("learner", "grace");
+    assertThat(runningInstances.get()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void anInterruptingMessageBoundaryCancelsTheTaskAndANonInterruptingOneRunsAlongside(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     final String id = "vendor-" + transport;
@@ -158,6 +223,19 @@ class MessageScenarioTest {
     client.newPublishMessageCommand().messageName("vendor-withdrew-" + transport).correlationKey("v-42").send().join();
     await().until(() -> ENGINE.reached(instance.getProcessInstanceKey(), "cancelled", ELEMENT_COMPLETED));
     assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "awaitQuote", ELEMENT_TERMINATED)).isTrue();
+  }
+
+  /** Another process waiting for the same message: it gets its own copy. */
+  private static void deployAlsoWaitingForCompletions(Transport transport) {
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess("survey-" + transport).startEvent()
+        .intermediateCatchEvent("surveyWaits")
+        .message(m -> m.name("completions-reported-" + transport).zeebeCorrelationKeyExpression("cohortId"))
+        .endEvent().done());
+  }
+
+  private static ProcessInstanceEvent startSurvey(CamundaClient client, Transport transport, String cohortId) {
+    return client.newCreateInstanceCommand().bpmnProcessId("survey-" + transport).latestVersion()
+        .variables(Map.of("cohortId", cohortId)).send().join();
   }
 
   private static ProcessInstanceEvent start(CamundaClient client, Transport transport, String cohortId) {

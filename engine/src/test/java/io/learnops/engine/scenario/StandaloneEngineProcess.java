@@ -27,11 +27,14 @@ final class StandaloneEngineProcess implements AutoCloseable {
   final int managementPort;
   private final Path dataDir;
   private final Path logFile;
+  /** flags beyond ports and data directory, e.g. {@code --clock-controlled} */
+  private final List<String> extraArguments;
   private Process process;
 
-  StandaloneEngineProcess(Path dataDir, Path logFile) throws IOException {
+  StandaloneEngineProcess(Path dataDir, Path logFile, String... extraArguments) throws IOException {
     this.dataDir = dataDir;
     this.logFile = logFile;
+    this.extraArguments = List.of(extraArguments);
     this.grpcPort = freePort();
     this.restPort = freePort();
     this.managementPort = freePort();
@@ -99,8 +102,10 @@ final class StandaloneEngineProcess implements AutoCloseable {
   }
 
   private List<String> standardArguments() {
-    return List.of("--grpc-port=" + grpcPort, "--rest-port=" + restPort, "--management-port=" + managementPort,
-        "--data-dir=" + dataDir);
+    final List<String> arguments = new ArrayList<>(List.of("--grpc-port=" + grpcPort, "--rest-port=" + restPort,
+        "--management-port=" + managementPort, "--data-dir=" + dataDir));
+    arguments.addAll(extraArguments);
+    return arguments;
   }
 
   private Process launch(List<String> arguments) throws IOException {
