@@ -23,7 +23,7 @@ record WaitingResult(int waiting, double fillPerSecond, long heapBytes, long jou
       new Row("heap used after GC (MiB)", r -> mib(r.heapBytes), "%.0f", true),
       new Row("journal on disk while running (MiB)", r -> mib(r.journalBytesRunning), "%.1f", true),
       new Row("journal after the clean stop (MiB)", r -> mib(r.journalBytesStopped), "%.1f", true),
-      new Row("snapshot (MiB)", r -> mib(r.snapshotBytes), "%.1f", true),
+      new Row("newest snapshot (MiB)", r -> mib(r.snapshotBytes), "%.1f", true),
       new Row("restart until the topology answers (s)", r -> r.restartMillis / 1000.0, "%.2f", true),
       new Row("… decoding the snapshot, timed apart (s)", r -> r.decodeMillis / 1000.0, "%.2f", false),
       new Row("… seeding the read model, timed apart (s)", r -> r.seedMillis / 1000.0, "%.2f", false),
