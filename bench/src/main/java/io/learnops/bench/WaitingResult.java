@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 record WaitingResult(int waiting, double fillPerSecond, long heapBytes, long journalBytesRunning,
     long journalBytesStopped, long snapshotBytes, long restartMillis, long decodeMillis, long seedMillis,
-    Percentiles create, double correlationsPerSecond, double unmatchedPerSecond) {
+    Percentiles create, double correlationsPerSecond, double unmatchedPerSecond, SearchProbe.Latencies searches) {
 
   private record Row(String name, Function<WaitingResult, Double> value, String format, boolean ratio) {}
 
@@ -29,6 +29,8 @@ record WaitingResult(int waiting, double fillPerSecond, long heapBytes, long jou
       new Row("… seeding the read model, timed apart (s)", r -> r.seedMillis / 1000.0, "%.2f", false),
       new Row("create p50 (ms)", r -> r.create.p50() / 1000.0, "%.1f", true),
       new Row("create p99 (ms)", r -> r.create.p99() / 1000.0, "%.1f", true),
+      new Row("variables of one instance, indexed search p50 (ms)", r -> r.searches.indexed().p50() / 1000.0, "%.1f", true),
+      new Row("variables of one instance, scanned (one-key range) p50 (ms)", r -> r.searches.scanned().p50() / 1000.0, "%.1f", true),
       new Row("publishes correlating to a waiting instance (/s)", r -> r.correlationsPerSecond, "%.0f", true),
       new Row("publishes matching nothing (/s)", r -> r.unmatchedPerSecond, "%.0f", true));
 

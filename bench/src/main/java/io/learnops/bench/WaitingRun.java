@@ -1,6 +1,7 @@
 package io.learnops.bench;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineConfig;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,6 +35,7 @@ final class WaitingRun {
   private static final String MESSAGE = "paid";
   private static final int IN_FLIGHT = 200;
   static final int BURSTS = 3;
+  private static final int SEARCHES = 200;
 
   private final WaitingOptions options;
   private final int waiting;
@@ -52,6 +56,7 @@ final class WaitingRun {
       final Histogram creates;
       final double correlationsPerSecond;
       final double unmatchedPerSecond;
+      final SearchProbe.Latencies searches;
       final long journalRunningBytes;
       try (Engine engine = Engine.start(config); CamundaClient client = Transport.REST.connect(engine, 2)) {
         deploy(client);
@@ -60,7 +65,10 @@ final class WaitingRun {
         heapBytes = heapAfterGc();
         progress("heap after GC %,d MiB; %,d paced creates at %d/s", heapBytes >> 20, options.creates(),
             options.createRate());
-        creates = pacedCreates(client);
+        final List<Long> created = new CopyOnWriteArrayList<>();
+        creates = pacedCreates(client, created);
+        progress("%d variable searches by process instance key, indexed and scanned", SEARCHES);
+        searches = new SearchProbe(engine.restPort()).variablesOf(created.subList(0, SEARCHES));
         correlationsPerSecond = correlationBursts(client, engine);
         progress("%d publishes matching nothing", options.burst());
         unmatchedPerSecond = burst.run(options.burst(), i -> publish(client, "nobody-" + i));
@@ -73,7 +81,7 @@ final class WaitingRun {
       }
       return new WaitingResult(waiting, fillPerSecond, heapBytes, journalRunningBytes, bytesIn(dataDir.resolve("journal")),
           newestSnapshotBytes(dataDir.resolve("snapshots")), restartMillis, recovery.decodeMillis(), recovery.seedMillis(),
-          Percentiles.of(creates), correlationsPerSecond, unmatchedPerSecond);
+          Percentiles.of(creates), correlationsPerSecond, unmatchedPerSecond, searches);
     } finally {
       deleteRecursively(dataDir);
     }
@@ -92,7 +100,7 @@ final class WaitingRun {
     return burst.run(count, i -> create(client, prefix + i));
   }
 
-  private static CompletionStage<?> create(CamundaClient client, String orderId) {
+  private static CompletionStage<ProcessInstanceEvent> create(CamundaClient client, String orderId) {
     return client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(Map.of("orderId", orderId)).send();
   }
@@ -108,7 +116,7 @@ final class WaitingRun {
    * The first tenth is not recorded: on the empty engine it would time the client's first
    * connections, which the filling warmed up on the loaded one.
    */
-  private Histogram pacedCreates(CamundaClient client) throws InterruptedException {
+  private Histogram pacedCreates(CamundaClient client, List<Long> created) throws InterruptedException {
     final Histogram latencies = new SynchronizedHistogram(TimeUnit.SECONDS.toMicros(60), 3);
     final long periodNanos = 1_000_000_000L / options.createRate();
     final int warmup = options.creates() / 10;
@@ -119,8 +127,9 @@ final class WaitingRun {
       LockSupport.parkNanos(next - System.nanoTime());
       next += periodNanos;
       final long sent = System.nanoTime();
-      create(client, "c-" + i).whenComplete((ok, error) -> {
+      create(client, "c-" + i).whenComplete((instance, error) -> {
         if (error == null && recorded) {
+          created.add(instance.getProcessInstanceKey());
           latencies.recordValue(Math.min(latencies.getHighestTrackableValue(), (System.nanoTime() - sent) / 1000));
         } else if (error != null) {
           failures.record(error);
