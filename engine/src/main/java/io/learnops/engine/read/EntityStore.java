@@ -7,7 +7,6 @@ import io.learnops.engine.read.query.Searchable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +29,26 @@ import java.util.function.UnaryOperator;
 public final class EntityStore<R> implements Searchable<R> {
 
   private final Map<Long, R> entries = new ConcurrentHashMap<>();
-  /** owner → keys of its entries; processing thread only */
-  private final Map<Long, List<Long>> byOwner = new HashMap<>();
+  /**
+   * owner → keys of its entries: what retention drops together, and the index of {@code ownerField}
+   * (an owner is the entries' process instance), so that the mapping is not kept twice
+   */
+  private final Map<Long, Postings> byOwner = new ConcurrentHashMap<>();
   /** the name the REST API gives an entry's own key: an equality on it needs no index; or null */
   private final String keyField;
+  /** the name the REST API gives the field whose value is the entry's owner; or null */
+  private final String ownerField;
   private final Map<String, FieldIndex<R>> indexes = new LinkedHashMap<>();
 
-  /** @param keyField the REST name of the entry's own key, or null when searches do not filter on it */
-  EntityStore(String keyField, List<IndexedField<R>> indexed) {
+  /**
+   * @param keyField the REST name of the entry's own key, or null when searches do not filter on it
+   * @param ownerField the REST name of the field that holds the owner (processInstanceKey), or null;
+   *     an entry without one (a standalone decision evaluation) is owned by itself, which the
+   *     search's check of the field then tells apart
+   */
+  EntityStore(String keyField, String ownerField, List<IndexedField<R>> indexed) {
     this.keyField = keyField;
+    this.ownerField = ownerField;
     indexed.forEach(field -> indexes.put(field.name(), new FieldIndex<>(field)));
   }
 
@@ -59,7 +69,7 @@ public final class EntityStore<R> implements Searchable<R> {
 
   @Override
   public Optional<FieldType> indexType(String field) {
-    if (field.equals(keyField)) {
+    if (field.equals(keyField) || field.equals(ownerField)) {
       return Optional.of(FieldType.KEY);
     }
     return Optional.ofNullable(indexes.get(field)).map(index -> index.field().type());
@@ -69,6 +79,9 @@ public final class EntityStore<R> implements Searchable<R> {
   public Keys keysWhere(String field, Object value) {
     if (field.equals(keyField)) {
       return value instanceof Long key && entries.containsKey(key) ? Postings.of(key) : Keys.NONE;
+    }
+    if (field.equals(ownerField)) {
+      return value instanceof Long owner ? keysWhereOwner(owner) : Keys.NONE;
     }
     final FieldIndex<R> index = indexes.get(field);
     if (index == null) {
@@ -93,7 +106,7 @@ public final class EntityStore<R> implements Searchable<R> {
     }
     indexes.values().forEach(index -> index.add(boxed, entry));
     if (owner >= 0) {
-      byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(boxed);
+      byOwner.compute(owner, (o, keys) -> keys == null ? Postings.of(boxed) : keys.with(boxed));
     }
   }
 
@@ -107,13 +120,16 @@ public final class EntityStore<R> implements Searchable<R> {
     }
   }
 
-  /** Keys of the owner's entries; processing thread only. */
+  /** Keys of the owner's entries in the order they were put (keys only grow); a copy. */
   List<Long> keysOf(long owner) {
-    return byOwner.getOrDefault(owner, List.of());
+    final List<Long> keys = new ArrayList<>();
+    keysWhereOwner(owner).forEach(keys::add);
+    keys.sort(null);
+    return keys;
   }
 
   void removeOwner(long owner) {
-    final List<Long> keys = byOwner.remove(owner);
+    final Postings keys = byOwner.remove(owner);
     if (keys != null) {
       keys.forEach(key -> {
         final R gone = entries.remove(key);
@@ -122,6 +138,11 @@ public final class EntityStore<R> implements Searchable<R> {
         }
       });
     }
+  }
+
+  private Keys keysWhereOwner(long owner) {
+    final Postings keys = byOwner.get(owner);
+    return keys == null ? Keys.NONE : keys;
   }
 
   void clear() {

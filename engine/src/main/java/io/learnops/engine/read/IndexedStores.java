@@ -15,15 +15,18 @@ import java.util.List;
  */
 final class IndexedStores {
 
+  /** the owner of every entry that belongs to a process instance: its processInstanceKey */
+  private static final String PROCESS_INSTANCE = "processInstanceKey";
+
   private IndexedStores() {}
 
   static EntityStore<ProcessDefinitionEntry> processDefinitions() {
-    return new EntityStore<>("processDefinitionKey",
+    return new EntityStore<>("processDefinitionKey", null,
         List.of(string("processDefinitionId", ProcessDefinitionEntry::processDefinitionId)));
   }
 
   static EntityStore<ProcessInstanceEntry> processInstances() {
-    return new EntityStore<>("processInstanceKey", List.of(
+    return new EntityStore<>("processInstanceKey", null, List.of(
         string("state", ProcessInstanceEntry::state),
         key("processDefinitionKey", ProcessInstanceEntry::processDefinitionKey),
         string("processDefinitionId", ProcessInstanceEntry::processDefinitionId),
@@ -31,65 +34,58 @@ final class IndexedStores {
   }
 
   static EntityStore<ElementInstanceEntry> elementInstances() {
-    return new EntityStore<>("elementInstanceKey", List.of(
-        key("processInstanceKey", ElementInstanceEntry::processInstanceKey),
+    return new EntityStore<>("elementInstanceKey", PROCESS_INSTANCE, List.of(
         string("state", ElementInstanceEntry::state),
         string("elementId", ElementInstanceEntry::elementId)));
   }
 
   /** no search of their own: the sequence-flows endpoint lists those of one instance */
   static EntityStore<SequenceFlowEntry> sequenceFlows() {
-    return new EntityStore<>(null, List.of(key("processInstanceKey", SequenceFlowEntry::processInstanceKey)));
+    return new EntityStore<>(null, PROCESS_INSTANCE, List.of());
   }
 
   static EntityStore<VariableEntry> variables() {
-    return new EntityStore<>("variableKey", List.of(
-        key("processInstanceKey", VariableEntry::processInstanceKey),
+    return new EntityStore<>("variableKey", PROCESS_INSTANCE, List.of(
         key("scopeKey", VariableEntry::scopeKey),
         string("name", VariableEntry::name)));
   }
 
   static EntityStore<IncidentEntry> incidents() {
-    return new EntityStore<>("incidentKey", List.of(
-        key("processInstanceKey", IncidentEntry::processInstanceKey),
+    return new EntityStore<>("incidentKey", PROCESS_INSTANCE, List.of(
         string("state", IncidentEntry::state)));
   }
 
   static EntityStore<JobEntry> jobs() {
-    return new EntityStore<>("jobKey", List.of(
-        key("processInstanceKey", JobEntry::processInstanceKey),
+    return new EntityStore<>("jobKey", PROCESS_INSTANCE, List.of(
         string("state", JobEntry::state),
         string("type", JobEntry::type)));
   }
 
   static EntityStore<MessageSubscriptionEntry> messageSubscriptions() {
-    return new EntityStore<>("messageSubscriptionKey", List.of(
-        key("processInstanceKey", MessageSubscriptionEntry::processInstanceKey),
+    return new EntityStore<>("messageSubscriptionKey", PROCESS_INSTANCE, List.of(
         string("messageSubscriptionState", MessageSubscriptionEntry::state)));
   }
 
   /** the entry's own key is the read model's, not a REST field */
   static EntityStore<CorrelatedMessageEntry> correlatedMessages() {
-    return new EntityStore<>(null, List.of(key("processInstanceKey", CorrelatedMessageEntry::processInstanceKey)));
+    return new EntityStore<>(null, PROCESS_INSTANCE, List.of());
   }
 
   static EntityStore<DecisionDefinitionEntry> decisionDefinitions() {
-    return new EntityStore<>("decisionDefinitionKey",
+    return new EntityStore<>("decisionDefinitionKey", null,
         List.of(string("decisionDefinitionId", DecisionDefinitionEntry::decisionDefinitionId)));
   }
 
   static EntityStore<DecisionRequirementsEntry> decisionRequirements() {
-    return new EntityStore<>("decisionRequirementsKey", List.of());
+    return new EntityStore<>("decisionRequirementsKey", null, List.of());
   }
 
   static EntityStore<DecisionInstanceEntry> decisionInstances() {
-    return new EntityStore<>("decisionEvaluationKey",
-        List.of(key("processInstanceKey", DecisionInstanceEntry::processInstanceKey)));
+    return new EntityStore<>("decisionEvaluationKey", PROCESS_INSTANCE, List.of());
   }
 
   static EntityStore<UserTaskEntry> userTasks() {
-    return new EntityStore<>("userTaskKey", List.of(
-        key("processInstanceKey", UserTaskEntry::processInstanceKey),
+    return new EntityStore<>("userTaskKey", PROCESS_INSTANCE, List.of(
         string("state", UserTaskEntry::state),
         string("assignee", UserTaskEntry::assignee),
         strings("candidateGroup", UserTaskEntry::candidateGroups),

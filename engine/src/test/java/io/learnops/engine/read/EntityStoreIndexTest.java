@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The stores as {@link IndexedStores} declares them: a search served from an index returns exactly
  * what a scan of every entry returns, also after writes that move an entry between index values
- * and after retention drops an owner.
+ * and after retention drops an owner (whose keys are also the processInstanceKey index).
  */
 class EntityStoreIndexTest {
 
@@ -118,6 +118,26 @@ class EntityStoreIndexTest {
     tasks.clear();
     assertThat(tasks.keysWhere("assignee", "ada").size()).isZero();
     assertSameAsScan(tasks, TASKS, TASK_SEARCHES);
+  }
+
+  @Test
+  void aStandaloneEvaluationOwnedByItselfIsNotFoundAsAProcessInstancesEvaluation() {
+    final Schema<DecisionInstanceEntry> schema = Schema.<DecisionInstanceEntry>of("decision instances",
+            DecisionInstanceEntry::key)
+        .key("processInstanceKey", DecisionInstanceEntry::processInstanceKey);
+    final EntityStore<DecisionInstanceEntry> evaluations = IndexedStores.decisionInstances();
+    evaluations.put(7, 7, evaluation(7, -1));
+    evaluations.put(8, 300, evaluation(8, 300));
+
+    assertThat(Search.run(evaluations, request("{\"filter\":{\"processInstanceKey\":\"7\"}}"), schema).items())
+        .isEmpty();
+    assertThat(Search.run(evaluations, request("{\"filter\":{\"processInstanceKey\":\"300\"}}"), schema).items())
+        .extracting(DecisionInstanceEntry::key).containsExactly(8L);
+  }
+
+  private static DecisionInstanceEntry evaluation(long key, long instance) {
+    return new DecisionInstanceEntry(key, "EVALUATED", 0, null, "true", 20, "grade", "Grade", 1, instance, 10, -1,
+        "<default>", List.of(), List.of());
   }
 
   private static <R> void assertSameAsScan(EntityStore<R> store, Schema<R> schema, List<String> searches) {
