@@ -26,6 +26,10 @@ public final class EngineBenchmark {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "learnops-bench-logback.xml");
     }
+    if (WaitingOptions.wanted(args)) {
+      WaitingBenchmark.run(args);
+      return;
+    }
     final BenchOptions options;
     try {
       options = BenchOptions.parse(args);

@@ -30,19 +30,19 @@ public final class ReadModel implements Exporter {
   /** Finished process instances kept by default: enough for dashboards and tests, small in memory. */
   public static final int DEFAULT_RETENTION = 10_000;
 
-  private final EntityStore<ProcessDefinitionEntry> processDefinitions = new EntityStore<>();
-  private final EntityStore<ProcessInstanceEntry> processInstances = new EntityStore<>();
-  private final EntityStore<ElementInstanceEntry> elementInstances = new EntityStore<>();
-  private final EntityStore<SequenceFlowEntry> sequenceFlows = new EntityStore<>();
-  private final EntityStore<VariableEntry> variables = new EntityStore<>();
-  private final EntityStore<IncidentEntry> incidents = new EntityStore<>();
-  private final EntityStore<JobEntry> jobs = new EntityStore<>();
-  private final EntityStore<MessageSubscriptionEntry> messageSubscriptions = new EntityStore<>();
-  private final EntityStore<CorrelatedMessageEntry> correlatedMessages = new EntityStore<>();
-  private final EntityStore<DecisionDefinitionEntry> decisionDefinitions = new EntityStore<>();
-  private final EntityStore<DecisionRequirementsEntry> decisionRequirements = new EntityStore<>();
-  private final EntityStore<DecisionInstanceEntry> decisionInstances = new EntityStore<>();
-  private final EntityStore<UserTaskEntry> userTasks = new EntityStore<>();
+  private final EntityStore<ProcessDefinitionEntry> processDefinitions = IndexedStores.processDefinitions();
+  private final EntityStore<ProcessInstanceEntry> processInstances = IndexedStores.processInstances();
+  private final EntityStore<ElementInstanceEntry> elementInstances = IndexedStores.elementInstances();
+  private final EntityStore<SequenceFlowEntry> sequenceFlows = IndexedStores.sequenceFlows();
+  private final EntityStore<VariableEntry> variables = IndexedStores.variables();
+  private final EntityStore<IncidentEntry> incidents = IndexedStores.incidents();
+  private final EntityStore<JobEntry> jobs = IndexedStores.jobs();
+  private final EntityStore<MessageSubscriptionEntry> messageSubscriptions = IndexedStores.messageSubscriptions();
+  private final EntityStore<CorrelatedMessageEntry> correlatedMessages = IndexedStores.correlatedMessages();
+  private final EntityStore<DecisionDefinitionEntry> decisionDefinitions = IndexedStores.decisionDefinitions();
+  private final EntityStore<DecisionRequirementsEntry> decisionRequirements = IndexedStores.decisionRequirements();
+  private final EntityStore<DecisionInstanceEntry> decisionInstances = IndexedStores.decisionInstances();
+  private final EntityStore<UserTaskEntry> userTasks = IndexedStores.userTasks();
   private final List<EntityStore<?>> stores = List.of(processDefinitions, processInstances, elementInstances,
       sequenceFlows, variables, incidents, jobs, messageSubscriptions, correlatedMessages, decisionDefinitions,
       decisionRequirements, decisionInstances, userTasks);

@@ -75,7 +75,7 @@ final class DecisionReadHandler implements ResourceHandler {
   }
 
   private Reply<?> searchDefinitions(RestRequest request) {
-    return ReadReplies.page(Search.run(read.decisionDefinitions().all(), json.tree(request.body()), DEFINITIONS),
+    return ReadReplies.page(Search.run(read.decisionDefinitions(), json.tree(request.body()), DEFINITIONS),
         DecisionReadHandler::render);
   }
 
@@ -92,7 +92,7 @@ final class DecisionReadHandler implements ResourceHandler {
   }
 
   private Reply<?> searchRequirements(RestRequest request) {
-    return ReadReplies.page(Search.run(read.decisionRequirements().all(), json.tree(request.body()), REQUIREMENTS),
+    return ReadReplies.page(Search.run(read.decisionRequirements(), json.tree(request.body()), REQUIREMENTS),
         DecisionReadHandler::render);
   }
 
@@ -109,7 +109,7 @@ final class DecisionReadHandler implements ResourceHandler {
   }
 
   private Reply<?> searchInstances(RestRequest request) {
-    return ReadReplies.page(Search.run(read.decisionInstances().all(), json.tree(request.body()), INSTANCES),
+    return ReadReplies.page(Search.run(read.decisionInstances(), json.tree(request.body()), INSTANCES),
         DecisionReadHandler::render);
   }
 

@@ -41,7 +41,7 @@ final class ElementInstanceReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.elementInstances().all(), json.tree(request.body()), schema),
+    return ReadReplies.page(Search.run(read.elementInstances(), json.tree(request.body()), schema),
         this::render);
   }
 

@@ -39,7 +39,7 @@ final class IncidentReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.incidents().all(), json.tree(request.body()), SCHEMA),
+    return ReadReplies.page(Search.run(read.incidents(), json.tree(request.body()), SCHEMA),
         IncidentReadHandler::render);
   }
 

@@ -45,7 +45,7 @@ final class JobReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.jobs().all(), json.tree(request.body()), SCHEMA), JobReadHandler::render);
+    return ReadReplies.page(Search.run(read.jobs(), json.tree(request.body()), SCHEMA), JobReadHandler::render);
   }
 
   private static JsonItem render(JobEntry j) {

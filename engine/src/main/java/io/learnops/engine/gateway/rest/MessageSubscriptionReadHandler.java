@@ -55,7 +55,7 @@ final class MessageSubscriptionReadHandler implements ResourceHandler {
   }
 
   private Reply<?> subscriptions(RestRequest request) {
-    return ReadReplies.page(Search.run(read.messageSubscriptions().all(), json.tree(request.body()), SUBSCRIPTIONS),
+    return ReadReplies.page(Search.run(read.messageSubscriptions(), json.tree(request.body()), SUBSCRIPTIONS),
         s -> new JsonItem()
             .key("messageSubscriptionKey", s.key())
             .put("messageName", s.messageName())
@@ -71,7 +71,7 @@ final class MessageSubscriptionReadHandler implements ResourceHandler {
   }
 
   private Reply<?> correlated(RestRequest request) {
-    return ReadReplies.page(Search.run(read.correlatedMessages().all(), json.tree(request.body()), CORRELATED),
+    return ReadReplies.page(Search.run(read.correlatedMessages(), json.tree(request.body()), CORRELATED),
         c -> new JsonItem()
             .key("messageKey", c.messageKey())
             .key("subscriptionKey", c.subscriptionKey())

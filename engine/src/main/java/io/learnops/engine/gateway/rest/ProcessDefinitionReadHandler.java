@@ -46,7 +46,7 @@ final class ProcessDefinitionReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.processDefinitions().all(), json.tree(request.body()), schema),
+    return ReadReplies.page(Search.run(read.processDefinitions(), json.tree(request.body()), schema),
         this::render);
   }
 

@@ -50,7 +50,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
         .bool("hasIncident", ProcessInstanceEntry::hasIncident)
         .string("tenantId", ProcessInstanceEntry::tenantId)
         .filter("variables", value -> {
-          final Set<Long> matching = VariableValueFilter.matchingInstances(value, read.variables().all());
+          final Set<Long> matching = VariableValueFilter.matchingInstances(value, read.variables());
           return p -> matching.contains(p.key());
         })
         // instances cannot be tagged or batch-operated here, so any such condition matches none
@@ -95,7 +95,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.processInstances().all(), json.tree(request.body()), schema),
+    return ReadReplies.page(Search.run(read.processInstances(), json.tree(request.body()), schema),
         this::render);
   }
 
@@ -107,8 +107,7 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
 
   private Reply<?> sequenceFlows(RestRequest request) {
     final long key = existing(request).key();
-    return ReadReplies.list(read.sequenceFlows().all().stream()
-        .filter(flow -> flow.processInstanceKey() == key)
+    return ReadReplies.list(read.sequenceFlows().where("processInstanceKey", key).stream()
         .map(ProcessInstanceReadHandler::renderFlow)
         .toList());
   }
@@ -132,13 +131,13 @@ final class ProcessInstanceReadHandler implements ResourceHandler {
   private Reply<?> statistics(RestRequest request) {
     final long key = existing(request).key();
     return ReadReplies.list(ElementStatistics.of(
-        read.elementInstances().all().stream().filter(e -> e.processInstanceKey() == key).toList()));
+        read.elementInstances().where("processInstanceKey", key)));
   }
 
   private Reply<?> incidents(RestRequest request) {
     final long key = existing(request).key();
-    return ReadReplies.page(Search.run(read.incidents().all(), json.tree(request.body()), IncidentReadHandler.SCHEMA,
-        (IncidentEntry incident) -> incident.processInstanceKey() == key), IncidentReadHandler::render);
+    return ReadReplies.page(Search.run(read.incidents().where("processInstanceKey", key), json.tree(request.body()),
+        IncidentReadHandler.SCHEMA), IncidentReadHandler::render);
   }
 
   private ProcessInstanceEntry existing(RestRequest request) {

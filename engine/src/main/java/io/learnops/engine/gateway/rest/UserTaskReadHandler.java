@@ -10,6 +10,7 @@ import io.learnops.engine.read.query.FieldType;
 import io.learnops.engine.read.query.Filters;
 import io.learnops.engine.read.query.Schema;
 import io.learnops.engine.read.query.Search;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -59,7 +60,7 @@ final class UserTaskReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.userTasks().all(), json.tree(request.body()), SCHEMA),
+    return ReadReplies.page(Search.run(read.userTasks(), json.tree(request.body()), SCHEMA),
         UserTaskReadHandler::render);
   }
 
@@ -90,9 +91,8 @@ final class UserTaskReadHandler implements ResourceHandler {
   private Reply<?> variables(RestRequest request) {
     final long key = request.pathKey("userTaskKey");
     final UserTaskEntry task = ReadReplies.found(read.userTasks().get(key), "a user task", key).orElseThrow();
-    final List<VariableEntry> visible = read.variables().all().stream()
-        .filter(v -> v.scopeKey() == task.elementInstanceKey() || v.scopeKey() == task.processInstanceKey())
-        .toList();
+    final List<VariableEntry> visible = new ArrayList<>(read.variables().where("scopeKey", task.elementInstanceKey()));
+    visible.addAll(read.variables().where("scopeKey", task.processInstanceKey()));
     return ReadReplies.page(Search.run(visible, json.tree(request.body()), VariableReadHandler.SCHEMA),
         VariableReadHandler::render);
   }

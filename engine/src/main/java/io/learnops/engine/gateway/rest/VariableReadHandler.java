@@ -34,7 +34,7 @@ final class VariableReadHandler implements ResourceHandler {
   }
 
   private Reply<?> search(RestRequest request) {
-    return ReadReplies.page(Search.run(read.variables().all(), json.tree(request.body()), SCHEMA),
+    return ReadReplies.page(Search.run(read.variables(), json.tree(request.body()), SCHEMA),
         v -> render(v).put("isTruncated", false));
   }
 

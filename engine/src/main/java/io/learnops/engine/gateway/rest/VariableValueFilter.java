@@ -2,10 +2,10 @@ package io.learnops.engine.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnops.engine.api.Rejection;
+import io.learnops.engine.read.EntityStore;
 import io.learnops.engine.read.VariableEntry;
 import io.learnops.engine.read.query.FieldType;
 import io.learnops.engine.read.query.Filters;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -20,7 +20,7 @@ final class VariableValueFilter {
   private VariableValueFilter() {}
 
   /** @return the keys of the process instances that match */
-  static Set<Long> matchingInstances(JsonNode filters, Collection<VariableEntry> variables) {
+  static Set<Long> matchingInstances(JsonNode filters, EntityStore<VariableEntry> variables) {
     if (!filters.isArray()) {
       throw Rejection.invalidArgument("Expected filter field 'variables' to be an array of {name, value}");
     }
@@ -33,7 +33,7 @@ final class VariableValueFilter {
       final Filters.Condition condition = Filters.Condition.of("variables." + name, FieldType.STRING,
           filter.get("value"));
       final Set<Long> instances = new HashSet<>();
-      for (final VariableEntry variable : variables) {
+      for (final VariableEntry variable : variables.where("name", name)) {
         if (variable.scopeKey() == variable.processInstanceKey() && variable.name().equals(name)
             && (condition.test(variable.value()) || condition.test(unquoted(variable.value())))) {
           instances.add(variable.processInstanceKey());

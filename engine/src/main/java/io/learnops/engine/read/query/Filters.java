@@ -91,7 +91,7 @@ public final class Filters {
     }
   }
 
-  private static boolean isAbsent(JsonNode value) {
+  static boolean isAbsent(JsonNode value) {
     return value.isNull() || (value.isArray() && value.isEmpty());
   }
 

@@ -23,14 +23,19 @@ public final class Search {
 
   private Search() {}
 
-  public static <R> SearchResult<R> run(Collection<R> entries, JsonNode request, Schema<R> schema) {
-    return run(entries, request, schema, r -> true);
+  /** Over a store: equalities on indexed fields choose the entries read (see {@link Candidates}). */
+  public static <R> SearchResult<R> run(Searchable<R> source, JsonNode request, Schema<R> schema) {
+    final Predicate<R> filter = Filters.parse(request.get("filter"), schema);
+    return run(Candidates.of(request.get("filter"), source), filter, request, schema);
   }
 
-  /** @param scope a condition every result must meet besides the request's filter (a path key) */
-  public static <R> SearchResult<R> run(Collection<R> entries, JsonNode request, Schema<R> schema,
-      Predicate<R> scope) {
-    final Predicate<R> filter = scope.and(Filters.parse(request.get("filter"), schema));
+  /** Over entries chosen beforehand (a user task's variables): every one is read. */
+  public static <R> SearchResult<R> run(Collection<R> entries, JsonNode request, Schema<R> schema) {
+    return run(entries, Filters.parse(request.get("filter"), schema), request, schema);
+  }
+
+  private static <R> SearchResult<R> run(Collection<R> entries, Predicate<R> filter, JsonNode request,
+      Schema<R> schema) {
     final Comparator<R> order = Sorting.parse(request.get("sort"), schema);
     final List<R> matching = new ArrayList<>();
     for (final R entry : entries) {

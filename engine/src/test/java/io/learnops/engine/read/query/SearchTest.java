@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnops.engine.api.Rejection;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Filtering, sorting and paging on plain records, without an engine. */
@@ -75,14 +79,62 @@ class SearchTest {
         .isInstanceOf(Rejection.class).hasMessageContaining("page.after");
   }
 
+  @Test
+  void anEqualityOnAnIndexedFieldReadsOnlyTheIndexedEntries() {
+    final Searchable<Course> byTitle = new Searchable<>() {
+      @Override
+      public Collection<Course> all() {
+        throw new AssertionError("scanned although 'title' is indexed");
+      }
+
+      @Override
+      public Optional<Course> get(long key) {
+        return COURSES.stream().filter(c -> c.key() == key).findFirst();
+      }
+
+      @Override
+      public Optional<FieldType> indexType(String field) {
+        return field.equals("title") ? Optional.of(FieldType.STRING) : Optional.empty();
+      }
+
+      @Override
+      public Keys keysWhere(String field, Object value) {
+        final long[] keys = COURSES.stream().filter(c -> c.title().equals(value)).mapToLong(Course::key).toArray();
+        return new Keys() {
+          @Override
+          public int size() {
+            return keys.length;
+          }
+
+          @Override
+          public boolean contains(long key) {
+            return Arrays.stream(keys).anyMatch(k -> k == key);
+          }
+
+          @Override
+          public void forEach(LongConsumer action) {
+            Arrays.stream(keys).forEach(action);
+          }
+        };
+      }
+    };
+
+    assertThat(Search.run(byTitle, json("{\"filter\":{\"title\":{\"$in\":[\"DMN basics\",\"FEEL*\"]},\"seats\":{\"$gt\":10}}}"),
+        SCHEMA).items()).extracting(Course::key).containsExactly(3L);
+    assertThat(Search.run(byTitle, json("{\"filter\":{\"title\":\"BPMN basics\"}}"), SCHEMA).totalItems()).isEqualTo(1);
+  }
+
   private static List<Long> keys(String request) {
     return search(request).items().stream().map(Course::key).toList();
   }
 
   private static SearchResult<Course> search(String request) {
+    return Search.run(COURSES, json(request), SCHEMA);
+  }
+
+  private static JsonNode json(String request) {
     try {
-      final JsonNode body = new ObjectMapper().readTree(request);
-      return Search.run(COURSES, body, SCHEMA);
+      return new ObjectMapper().readTree(request);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
