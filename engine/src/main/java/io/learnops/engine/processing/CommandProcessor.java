@@ -4,6 +4,7 @@ import io.learnops.engine.EngineClock;
 import io.learnops.engine.api.EngineApi.ActivatedJob;
 import io.learnops.engine.api.EngineApi.DecisionEvaluated;
 import io.learnops.engine.api.EngineApi.JobSink;
+import io.learnops.engine.api.EngineApi.JobStreamHandle;
 import io.learnops.engine.api.EngineApi.JobStreamRequest;
 import io.learnops.engine.api.EngineApi.ProcessInstanceCreated;
 import io.learnops.engine.api.EngineApi.ProcessInstanceResult;
@@ -256,10 +257,29 @@ public final class CommandProcessor implements AutoCloseable {
     return result;
   }
 
-  public AutoCloseable openStream(JobStreamRequest request, JobSink sink) {
+  public JobStreamHandle openStream(JobStreamRequest request, JobSink sink) {
     final JobDelivery.Stream stream = new JobDelivery.Stream(request, sink);
     enqueue(new Query(() -> jobDelivery.open(stream)));
-    return () -> enqueue(new Query(() -> jobDelivery.close(stream)));
+    return new StreamHandle(stream);
+  }
+
+  /** Both signals become work on the processing thread, the only one that touches job delivery. */
+  private final class StreamHandle implements JobStreamHandle {
+    private final JobDelivery.Stream stream;
+
+    StreamHandle(JobDelivery.Stream stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public void resume() {
+      enqueue(new Query(() -> jobDelivery.resume(stream)));
+    }
+
+    @Override
+    public void close() {
+      enqueue(new Query(() -> jobDelivery.close(stream)));
+    }
   }
 
   /** Runs a read on the processing thread, where the state is consistent. */

@@ -45,7 +45,25 @@ final class JobDelivery {
 
   record Poll(ActivateJobs command, List<String> fetchVariables, CompletableFuture<List<ActivatedJob>> future) {}
 
-  record Stream(JobStreamRequest request, JobSink sink) {}
+  /**
+   * One open stream. A class, not a record: two clients may open equal requests, and closing one
+   * must remove that one, so streams compare by identity.
+   */
+  static final class Stream {
+    private final JobStreamRequest request;
+    private final JobSink sink;
+    /**
+     * Set on the answering thread when the sink refused a job (its client went away or cannot
+     * take more): the job comes back through a yield, and must then go to another worker instead
+     * of straight back to this stream, round and round until the stream is closed.
+     */
+    private volatile boolean refusing;
+
+    Stream(JobStreamRequest request, JobSink sink) {
+      this.request = request;
+      this.sink = sink;
+    }
+  }
 
   /**
    * Answers the poll at once if jobs are there or it may not wait; parks it otherwise.
@@ -82,6 +100,14 @@ final class JobDelivery {
     }
   }
 
+  /** The stream's client can take jobs again after flow control held it back. */
+  void resume(Stream stream) {
+    stream.refusing = false;
+    if (streamsByType.getOrDefault(stream.request.type(), List.of()).contains(stream)) {
+      serve(stream.request.type());
+    }
+  }
+
   void serve(String type) {
     serveStreams(type);
     servePolls(type);
@@ -93,6 +119,10 @@ final class JobDelivery {
     while (served && !streams.isEmpty() && hasActivatableJobs.test(type)) {
       served = false;
       for (final Stream stream : List.copyOf(streams)) {
+        // a stream held back by flow control gets nothing now: the job would only come back
+        if (stream.refusing || !stream.sink.isReady()) {
+          continue;
+        }
         final JobStreamRequest request = stream.request;
         final List<ActivatedJob> activated = activation.activate(
             new ActivateJobs(type, request.worker(), request.timeoutMillis(), 1, request.tenantIds()),
@@ -101,6 +131,7 @@ final class JobDelivery {
           served = true;
           afterCommit.accept(() -> {
             if (!stream.sink.push(job)) {
+              stream.refusing = true;
               yieldJob.accept(job.key());
             }
           });

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +51,18 @@ final class FakeEngine implements EngineApi, AutoCloseable {
 
   record ResolveIncident(long incidentKey) {}
 
-  record OpenStream(JobStreamRequest request, JobSink sink, AtomicBoolean closed) {}
+  record OpenStream(JobStreamRequest request, JobSink sink, AtomicBoolean closed, AtomicInteger resumed)
+      implements JobStreamHandle {
+    @Override
+    public void resume() {
+      resumed.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+      closed.set(true);
+    }
+  }
 
   // ---- scenario set-up -----------------------------------------------------------------------
 
@@ -155,14 +167,14 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
-  public AutoCloseable openJobStream(final JobStreamRequest request, final JobSink sink) {
+  public JobStreamHandle openJobStream(final JobStreamRequest request, final JobSink sink) {
     received.add(request);
     if (failure != null) {
       throw failure;
     }
-    final OpenStream stream = new OpenStream(request, sink, new AtomicBoolean());
+    final OpenStream stream = new OpenStream(request, sink, new AtomicBoolean(), new AtomicInteger());
     streams.add(stream);
-    return () -> stream.closed().set(true);
+    return stream;
   }
 
   @Override

@@ -197,7 +197,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
-  public AutoCloseable openJobStream(JobStreamRequest request, JobSink sink) {
+  public JobStreamHandle openJobStream(JobStreamRequest request, JobSink sink) {
     throw new UnsupportedOperationException("the REST gateway does not stream jobs");
   }
 
