@@ -26,6 +26,10 @@ public final class EngineBenchmark {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "learnops-bench-logback.xml");
     }
+    if (VerifyOptions.requested(args)) {
+      verify(args);
+      return;
+    }
     final BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -59,6 +63,19 @@ public final class EngineBenchmark {
     System.out.println(ScenarioResult.journalTable(results));
   }
 
+  private static void verify(String[] args) throws Exception {
+    final VerifyOptions options;
+    try {
+      options = VerifyOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(VerifyOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    System.exit(AnswerVerification.run(options));
+  }
+
   private static void deploy(Engine engine) {
     try (CamundaClient client = Transport.REST.connect(engine, 1)) {
       client.newDeployResourceCommand()
@@ -69,7 +86,7 @@ public final class EngineBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {
