@@ -35,6 +35,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   private volatile RuntimeException failure;
   private volatile boolean failAtOnce;
   private volatile boolean parkActivations;
+  private volatile boolean silent;
 
   // ---- records of the calls that do not take a command record --------------------------------
 
@@ -81,6 +82,11 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   /** The next polls get these jobs. */
   void makeActivatable(final ActivatedJob... jobs) {
     activatableJobs.addAll(List.of(jobs));
+  }
+
+  /** Every following command is accepted but never answered, as by an engine that lost it. */
+  void neverAnswer() {
+    silent = true;
   }
 
   /** Polls park until the scenario completes them, as they do when no job is activatable. */
@@ -259,6 +265,9 @@ final class FakeEngine implements EngineApi, AutoCloseable {
     final RuntimeException failure = this.failure;
     if (failure != null && failAtOnce) {
       throw failure;
+    }
+    if (silent) {
+      return new CompletableFuture<>();
     }
     return CompletableFuture.supplyAsync(
         () -> {
