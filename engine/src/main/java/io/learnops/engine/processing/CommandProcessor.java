@@ -54,6 +54,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final BlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<byte[]> batchEntries = new ArrayList<>();
+  /** the callers answered in {@link #afterCommit}, to be told if the batch never becomes durable */
+  private final List<CompletableFuture<?>> batchCallers = new ArrayList<>();
   private final JournalWriter writer;
   private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> purgeListeners = new CopyOnWriteArrayList<>();
@@ -319,6 +321,10 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("The engine stopped processing", e);
         halt();
+        // the batch in hand will never be journaled: its callers hear so instead of nothing
+        final Rejection stopped = new Rejection(Rejection.Type.UNAVAILABLE, "The engine stopped; see its log");
+        batch.forEach(task -> task.reject(stopped));
+        batchCallers.forEach(caller -> caller.completeExceptionally(stopped));
       }
     }
     if (halted) {
@@ -339,9 +345,11 @@ public final class CommandProcessor implements AutoCloseable {
     final Optional<DurableLog.StoredSnapshot> snapshot = entriesSinceSnapshot >= snapshotEvery
         ? Optional.of(takeSnapshot())
         : Optional.empty();
-    writer.submit(new JournalWriter.Batch(List.copyOf(batchEntries), List.copyOf(afterCommit), snapshot));
+    writer.submit(new JournalWriter.Batch(List.copyOf(batchEntries), List.copyOf(afterCommit), snapshot,
+        List.copyOf(batchCallers)));
     batchEntries.clear();
     afterCommit.clear();
+    batchCallers.clear();
   }
 
   private DurableLog.StoredSnapshot takeSnapshot() {
@@ -360,6 +368,7 @@ public final class CommandProcessor implements AutoCloseable {
       return;
     }
     final CommandTask command = (CommandTask) task;
+    batchCallers.add(command.future);
     try {
       final Object result = process(command.command);
       if (command.onResult != null) {
@@ -553,7 +562,7 @@ public final class CommandProcessor implements AutoCloseable {
       thread.join(10_000);
       jobDelivery.releaseAll();
       if (entriesSinceSnapshot > 0 && writer.isHealthy()) {
-        writer.submit(new JournalWriter.Batch(List.of(), List.of(), Optional.of(takeSnapshot())));
+        writer.submit(new JournalWriter.Batch(List.of(), List.of(), Optional.of(takeSnapshot()), List.of()));
       }
       writer.stop();
     } catch (InterruptedException e) {
