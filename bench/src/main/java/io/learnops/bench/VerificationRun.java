@@ -117,7 +117,9 @@ final class VerificationRun {
         .filter(f -> f.state(ProcessInstanceState.ACTIVE)).send().join().page().totalItems();
     final long openJobs = client.newJobSearchRequest()
         .filter(f -> f.state(JobState.CREATED)).send().join().page().totalItems();
-    return active + openJobs;
+    final long failedJobs = client.newJobSearchRequest()
+        .filter(f -> f.state(JobState.FAILED)).send().join().page().totalItems();
+    return active + openJobs + failedJobs;
   }
 
   private static void deploy(CamundaClient client) {
