@@ -52,12 +52,19 @@ final class JobDelivery {
   static final class Stream {
     private final JobStreamRequest request;
     private final JobSink sink;
+    /** Counts {@link #resume} calls; written on the processing thread only. */
+    private volatile long resumes;
     /**
-     * Set on the answering thread when the sink refused a job (its client went away or cannot
-     * take more): the job comes back through a yield, and must then go to another worker instead
-     * of straight back to this stream, round and round until the stream is closed.
+     * The resume count seen before the sink last refused a job (its client went away or cannot
+     * take more). The job comes back through a yield and must then go to another worker, not
+     * straight back to this stream, until the stream is resumed. A count rather than a flag: a
+     * resume that slips in between the refusal and its note still counts.
      */
-    private volatile boolean refusing;
+    private volatile long refusedAt = -1;
+
+    private boolean refusing() {
+      return refusedAt == resumes;
+    }
 
     Stream(JobStreamRequest request, JobSink sink) {
       this.request = request;
@@ -102,7 +109,7 @@ final class JobDelivery {
 
   /** The stream's client can take jobs again after flow control held it back. */
   void resume(Stream stream) {
-    stream.refusing = false;
+    stream.resumes++;
     if (streamsByType.getOrDefault(stream.request.type(), List.of()).contains(stream)) {
       serve(stream.request.type());
     }
@@ -120,7 +127,7 @@ final class JobDelivery {
       served = false;
       for (final Stream stream : List.copyOf(streams)) {
         // a stream held back by flow control gets nothing now: the job would only come back
-        if (stream.refusing || !stream.sink.isReady()) {
+        if (stream.refusing() || !stream.sink.isReady()) {
           continue;
         }
         final JobStreamRequest request = stream.request;
@@ -130,8 +137,9 @@ final class JobDelivery {
         for (final ActivatedJob job : activated) {
           served = true;
           afterCommit.accept(() -> {
+            final long resumesBefore = stream.resumes;
             if (!stream.sink.push(job)) {
-              stream.refusing = true;
+              stream.refusedAt = resumesBefore;
               yieldJob.accept(job.key());
             }
           });

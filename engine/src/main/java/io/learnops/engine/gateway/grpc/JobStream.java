@@ -56,8 +56,9 @@ final class JobStream implements EngineApi.JobSink {
     }
     resumeWhenReady.set(true);
     // The call may have become ready between the check and the flag, and its ready signal found no
-    // flag: look again, so that the stream is not left waiting for a signal that already came.
-    return canWrite() && resumeWhenReady.compareAndSet(true, false);
+    // flag: look again, so that the stream is not left waiting for a signal that already came. A
+    // flag left set only causes one needless resume.
+    return canWrite();
   }
 
   @Override
