@@ -3,10 +3,9 @@ package io.learnops.engine.gateway;
 import io.learnops.engine.api.Rejection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,14 +15,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AnswerTimer implements AutoCloseable {
 
-  private final ScheduledExecutorService scheduler;
+  private final ScheduledThreadPoolExecutor scheduler;
 
   public AnswerTimer(String threadName) {
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
       final Thread thread = new Thread(runnable, threadName);
       thread.setDaemon(true);
       return thread;
     });
+    // nearly every timeout is cancelled by its answer; keeping them queued for their full limit
+    // would hold tens of thousands of dead tasks under load
+    scheduler.setRemoveOnCancelPolicy(true);
   }
 
   /** Fails {@code future} with DEADLINE_EXCEEDED unless it completes within {@code limit}. */
