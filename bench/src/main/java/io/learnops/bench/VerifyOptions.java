@@ -9,8 +9,8 @@ import java.util.List;
  * {@code maxJobsActive}), {@code --repeat=N} times over each of {@code --transport=all|grpc|rest};
  * {@code --answer-timeout=S} bounds the wait for the last answers; {@code --snapshot-every=N} is
  * the engine's snapshot threshold. It defaults to 25,000 journal entries, not the engine's
- * 100,000, so that every run (about 44,000 entries over REST, 66,000 over gRPC) takes snapshots
- * while it is under load: the event the lost answer was reported with.
+ * 100,000, so that every run (about 44,000 entries over REST, 66,000 over gRPC) snapshots
+ * under load: the event the lost answer was reported with.
  */
 record VerifyOptions(int instances, int warmupInstances, int inFlight, int repeat, List<Transport> transports,
     int answerTimeoutSeconds, int snapshotEvery) {
