@@ -12,7 +12,8 @@ import java.util.List;
 record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFlight, int rate, int pollIntervalMillis) {
 
   static final String USAGE =
-      "usage: java -jar bench.jar [--seconds=20] [--warmup=10] [--scenario=all|rest-1|grpc-1|rest-10|grpc-10] [--in-flight=300] [--rate=N] [--poll-interval=MS]";
+      "usage: java -jar bench.jar [--seconds=20] [--warmup=10] [--scenario=all|rest-1|grpc-1|rest-10|grpc-10] [--in-flight=300] [--rate=N] [--poll-interval=MS]\n"
+      + "   or: java -jar bench.jar --verify [options; see docs/benchmarks.md]";
 
   static BenchOptions parse(String[] args) {
     BenchOptions options = new BenchOptions(20, 10, "all", 300, 0, 0);

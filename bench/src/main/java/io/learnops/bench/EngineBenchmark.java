@@ -30,6 +30,10 @@ public final class EngineBenchmark {
       WaitingBenchmark.run(args);
       return;
     }
+    if (VerifyOptions.requested(args)) {
+      verify(args);
+      return;
+    }
     final BenchOptions options;
     try {
       options = BenchOptions.parse(args);
@@ -63,6 +67,19 @@ public final class EngineBenchmark {
     System.out.println(ScenarioResult.journalTable(results));
   }
 
+  private static void verify(String[] args) throws Exception {
+    final VerifyOptions options;
+    try {
+      options = VerifyOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(VerifyOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    System.exit(AnswerVerification.run(options));
+  }
+
   private static void deploy(Engine engine) {
     try (CamundaClient client = Transport.REST.connect(engine, 1)) {
       client.newDeployResourceCommand()
@@ -73,7 +90,7 @@ public final class EngineBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {

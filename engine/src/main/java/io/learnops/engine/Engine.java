@@ -3,6 +3,7 @@ package io.learnops.engine;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.exporter.Exporter;
 import io.learnops.engine.exporter.ExporterDirector;
+import io.learnops.engine.gateway.AnswerLimits;
 import io.learnops.engine.gateway.grpc.GrpcGateway;
 import io.learnops.engine.gateway.rest.RestGateway;
 import io.learnops.engine.journal.JournalLog;
@@ -72,8 +73,9 @@ public final class Engine implements AutoCloseable {
         () -> new EngineApi.Topology(1, 1, 1, VERSION, "localhost", grpcPort(), completedChanges.get(),
             processor.isRunning()),
         config.defaultLongPollingTimeout());
-    grpc = new GrpcGateway(api, config.grpcPort());
-    rest = new RestGateway(api, readModel, config.restPort());
+    final AnswerLimits limits = AnswerLimits.DEFAULT.withDefaultLongPolling(config.defaultLongPollingTimeout());
+    grpc = new GrpcGateway(api, config.grpcPort(), limits);
+    rest = new RestGateway(api, readModel, config.restPort(), limits);
     management = new ManagementServer(config.managementPort(), registry, processor::isRunning, config.clock(),
         config.clockControlled(), clockChanges, this::purge);
   }

@@ -41,9 +41,10 @@ public interface EngineApi {
 
   /**
    * Opens a job stream: every job of the type that becomes activatable is activated for this
-   * stream and pushed to the sink. Close the handle when the client goes away.
+   * stream and pushed to the sink while the sink is ready. Close the handle when the client goes
+   * away; call {@link JobStreamHandle#resume()} when a sink that was not ready is ready again.
    */
-  AutoCloseable openJobStream(JobStreamRequest request, JobSink sink);
+  JobStreamHandle openJobStream(JobStreamRequest request, JobSink sink);
 
   /** @param result a task listener's verdict on its user task transition; null for other jobs */
   CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, ListenerResult result);
@@ -138,6 +139,24 @@ public interface EngineApi {
      *     activatable again
      */
     boolean push(ActivatedJob job);
+
+    /**
+     * Whether the client can take a job now (flow control). While it cannot, the engine offers
+     * jobs to other workers instead and passes this sink over until {@link JobStreamHandle#resume()}.
+     */
+    default boolean isReady() {
+      return true;
+    }
+  }
+
+  /** The engine's side of an open job stream. */
+  interface JobStreamHandle extends AutoCloseable {
+    /** The sink can take jobs again: the engine offers it the activatable jobs of its type. */
+    void resume();
+
+    /** The client went away: no more jobs for this stream. */
+    @Override
+    void close();
   }
 
   record FailJob(

@@ -4,6 +4,7 @@ import io.learnops.engine.EngineClock;
 import io.learnops.engine.api.EngineApi.ActivatedJob;
 import io.learnops.engine.api.EngineApi.DecisionEvaluated;
 import io.learnops.engine.api.EngineApi.JobSink;
+import io.learnops.engine.api.EngineApi.JobStreamHandle;
 import io.learnops.engine.api.EngineApi.JobStreamRequest;
 import io.learnops.engine.api.EngineApi.ProcessInstanceCreated;
 import io.learnops.engine.api.EngineApi.ProcessInstanceResult;
@@ -58,6 +59,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final BlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<byte[]> batchEntries = new ArrayList<>();
+  /** the callers answered in {@link #afterCommit}, to be told if the batch never becomes durable */
+  private final List<CompletableFuture<?>> batchCallers = new ArrayList<>();
   private final JournalWriter writer;
   private final ExporterDirector exporters;
   private final AtomicLong snapshotFailures = new AtomicLong();
@@ -264,10 +267,29 @@ public final class CommandProcessor implements AutoCloseable {
     return result;
   }
 
-  public AutoCloseable openStream(JobStreamRequest request, JobSink sink) {
+  public JobStreamHandle openStream(JobStreamRequest request, JobSink sink) {
     final JobDelivery.Stream stream = new JobDelivery.Stream(request, sink);
     enqueue(new Query(() -> jobDelivery.open(stream)));
-    return () -> enqueue(new Query(() -> jobDelivery.close(stream)));
+    return new StreamHandle(stream);
+  }
+
+  /** Both signals become work on the processing thread, the only one that touches job delivery. */
+  private final class StreamHandle implements JobStreamHandle {
+    private final JobDelivery.Stream stream;
+
+    StreamHandle(JobDelivery.Stream stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public void resume() {
+      enqueue(new Query(() -> jobDelivery.resume(stream)));
+    }
+
+    @Override
+    public void close() {
+      enqueue(new Query(() -> jobDelivery.close(stream)));
+    }
   }
 
   /** Runs a read on the processing thread, where the state is consistent. */
@@ -307,6 +329,10 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("The engine stopped processing", e);
         halt();
+        // the batch in hand will never be journaled: its callers hear so instead of nothing
+        final Rejection stopped = new Rejection(Rejection.Type.UNAVAILABLE, "The engine stopped; see its log");
+        batch.forEach(task -> task.reject(stopped));
+        batchCallers.forEach(caller -> caller.completeExceptionally(stopped));
       }
     }
     if (halted) {
@@ -327,9 +353,11 @@ public final class CommandProcessor implements AutoCloseable {
     final Optional<DurableLog.StoredSnapshot> snapshot = entriesSinceSnapshot >= snapshotEvery
         ? takeSnapshot()
         : Optional.empty();
-    writer.submit(new JournalWriter.Batch(List.copyOf(batchEntries), List.copyOf(afterCommit), snapshot));
+    writer.submit(new JournalWriter.Batch(List.copyOf(batchEntries), List.copyOf(afterCommit), snapshot,
+        List.copyOf(batchCallers)));
     batchEntries.clear();
     afterCommit.clear();
+    batchCallers.clear();
   }
 
   /**
@@ -365,6 +393,7 @@ public final class CommandProcessor implements AutoCloseable {
       return;
     }
     final CommandTask command = (CommandTask) task;
+    batchCallers.add(command.future);
     try {
       final Object result = process(command.command);
       if (command.onResult != null) {
@@ -565,7 +594,7 @@ public final class CommandProcessor implements AutoCloseable {
       if (entriesSinceSnapshot > 0 && writer.isHealthy()) {
         final Optional<DurableLog.StoredSnapshot> last = takeSnapshot();
         if (last.isPresent()) {
-          writer.submit(new JournalWriter.Batch(List.of(), List.of(), last));
+          writer.submit(new JournalWriter.Batch(List.of(), List.of(), last, List.of()));
         }
       }
       writer.stop();

@@ -45,7 +45,32 @@ final class JobDelivery {
 
   record Poll(ActivateJobs command, List<String> fetchVariables, CompletableFuture<List<ActivatedJob>> future) {}
 
-  record Stream(JobStreamRequest request, JobSink sink) {}
+  /**
+   * One open stream. A class, not a record: two clients may open equal requests, and closing one
+   * must remove that one, so streams compare by identity.
+   */
+  static final class Stream {
+    private final JobStreamRequest request;
+    private final JobSink sink;
+    /** Counts {@link #resume} calls; written on the processing thread only. */
+    private volatile long resumes;
+    /**
+     * The resume count seen before the sink last refused a job (its client went away or cannot
+     * take more). The job comes back through a yield and must then go to another worker, not
+     * straight back to this stream, until the stream is resumed. A count rather than a flag: a
+     * resume that slips in between the refusal and its note still counts.
+     */
+    private volatile long refusedAt = -1;
+
+    private boolean refusing() {
+      return refusedAt == resumes;
+    }
+
+    Stream(JobStreamRequest request, JobSink sink) {
+      this.request = request;
+      this.sink = sink;
+    }
+  }
 
   /**
    * Answers the poll at once if jobs are there or it may not wait; parks it otherwise.
@@ -82,6 +107,14 @@ final class JobDelivery {
     }
   }
 
+  /** The stream's client can take jobs again after flow control held it back. */
+  void resume(Stream stream) {
+    stream.resumes++;
+    if (streamsByType.getOrDefault(stream.request.type(), List.of()).contains(stream)) {
+      serve(stream.request.type());
+    }
+  }
+
   void serve(String type) {
     serveStreams(type);
     servePolls(type);
@@ -93,6 +126,10 @@ final class JobDelivery {
     while (served && !streams.isEmpty() && hasActivatableJobs.test(type)) {
       served = false;
       for (final Stream stream : List.copyOf(streams)) {
+        // a stream held back by flow control gets nothing now: the job would only come back
+        if (stream.refusing() || !stream.sink.isReady()) {
+          continue;
+        }
         final JobStreamRequest request = stream.request;
         final List<ActivatedJob> activated = activation.activate(
             new ActivateJobs(type, request.worker(), request.timeoutMillis(), 1, request.tenantIds()),
@@ -100,7 +137,9 @@ final class JobDelivery {
         for (final ActivatedJob job : activated) {
           served = true;
           afterCommit.accept(() -> {
+            final long resumesBefore = stream.resumes;
             if (!stream.sink.push(job)) {
+              stream.refusedAt = resumesBefore;
               yieldJob.accept(job.key());
             }
           });

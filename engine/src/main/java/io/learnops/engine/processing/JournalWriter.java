@@ -1,9 +1,11 @@
 package io.learnops.engine.processing;
 
+import io.learnops.engine.api.Rejection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +29,8 @@ final class JournalWriter {
   private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
   /** How far the processor may run ahead of the disk before it waits (back-pressure). */
   private static final int MAX_PENDING_BATCHES = 8;
-  private static final Batch STOP = new Batch(List.of(), List.of(), Optional.empty());
+  /** Compared by identity: a record equals every other empty batch. */
+  private static final Batch STOP = new Batch(List.of(), List.of(), Optional.empty(), List.of());
 
   private final DurableLog log;
   private final Runnable onFailure;
@@ -43,8 +46,8 @@ final class JournalWriter {
   private final AtomicLong snapshotFailures = new AtomicLong();
 
   /**
-   * @param onFailure called once if the journal cannot be written; nothing of the failed batches
-   *     is answered, and the engine must stop
+   * @param onFailure called once if the journal cannot be written; the callers of the failed and
+   *     of all later batches are told UNAVAILABLE, and the engine must stop
    */
   JournalWriter(DurableLog log, Runnable onFailure) {
     this.log = log;
@@ -55,8 +58,18 @@ final class JournalWriter {
    * @param entries encoded journal entries, in processing order
    * @param onDurable answers and notifications, run after the entries are fsynced
    * @param snapshot the state at the end of this batch, to store once the batch is durable
+   * @param callers the futures {@code onDurable} would complete: failed instead if the batch
+   *     never becomes durable, so that no caller waits for an answer that cannot come
    */
-  record Batch(List<byte[]> entries, List<Runnable> onDurable, Optional<DurableLog.StoredSnapshot> snapshot) {}
+  record Batch(List<byte[]> entries, List<Runnable> onDurable, Optional<DurableLog.StoredSnapshot> snapshot,
+      List<CompletableFuture<?>> callers) {
+
+    void refuse() {
+      final Rejection lost = new Rejection(Rejection.Type.UNAVAILABLE,
+          "The engine stopped: its journal could not be written, so the command may not have been applied; see its log");
+      callers.forEach(caller -> caller.completeExceptionally(lost));
+    }
+  }
 
   void start() {
     thread.start();
@@ -64,8 +77,14 @@ final class JournalWriter {
 
   /** Queues a batch; waits while the disk is {@value #MAX_PENDING_BATCHES} batches behind. */
   void submit(Batch batch) throws InterruptedException {
-    if (!failed) {
-      pending.put(batch);
+    if (failed) {
+      batch.refuse();
+      return;
+    }
+    pending.put(batch);
+    if (failed) {
+      // the writer failed while this batch was being queued and will never take it
+      refusePending();
     }
   }
 
@@ -89,7 +108,7 @@ final class JournalWriter {
       try {
         batches.add(pending.take());
         pending.drainTo(batches);
-        final boolean stop = batches.remove(STOP);
+        final boolean stop = batches.removeIf(batch -> batch == STOP);
         write(batches);
         batches.clear();
         if (stop) {
@@ -101,7 +120,8 @@ final class JournalWriter {
       } catch (RuntimeException | IOException e) {
         LOG.error("The engine stopped: its journal could not be written under the data directory", e);
         failed = true;
-        pending.clear();
+        batches.forEach(Batch::refuse);
+        refusePending();
         onFailure.run();
         return;
       }
@@ -158,6 +178,12 @@ final class JournalWriter {
     } catch (ExecutionException e) {
       throw new IOException("the exporters could not catch up with a snapshot", e.getCause());
     }
+  }
+
+  private void refusePending() {
+    final List<Batch> never = new ArrayList<>();
+    pending.drainTo(never);
+    never.forEach(Batch::refuse);
   }
 
   private static void runQuietly(Runnable action) {

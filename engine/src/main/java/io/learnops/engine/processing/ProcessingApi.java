@@ -86,7 +86,7 @@ public final class ProcessingApi implements EngineApi {
   }
 
   @Override
-  public AutoCloseable openJobStream(JobStreamRequest request, JobSink sink) {
+  public JobStreamHandle openJobStream(JobStreamRequest request, JobSink sink) {
     requireText(request.type(), "type");
     return processor.openStream(new JobStreamRequest(request.type(), worker(request.worker()), request.timeoutMillis(),
         orEmpty(request.fetchVariables()), tenants(request.tenantIds())), sink);

@@ -47,6 +47,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.gateway.AnswerLimits;
 
 /** The Zeebe gateway service: each RPC becomes one {@link EngineApi} call. */
 final class GatewayService extends GatewayGrpc.GatewayImplBase {
@@ -56,30 +57,35 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final ResponseMapper responses;
   private final StatusMapper statuses;
   private final Replies replies;
+  private final AnswerLimits limits;
 
   GatewayService(
       final EngineApi api,
       final RequestMapper requests,
       final ResponseMapper responses,
       final StatusMapper statuses,
-      final Replies replies) {
+      final Replies replies,
+      final AnswerLimits limits) {
     this.api = api;
     this.requests = requests;
     this.responses = responses;
     this.statuses = statuses;
     this.replies = replies;
+    this.limits = limits;
   }
 
   @Override
   public void topology(
       final TopologyRequest request, final StreamObserver<TopologyResponse> observer) {
-    replies.unary(observer, api::topology, responses::topology);
+    replies.unary(observer, api::topology, responses::topology,
+        limits.command());
   }
 
   @Override
   public void deployResource(
       final DeployResourceRequest request, final StreamObserver<DeployResourceResponse> observer) {
-    replies.unary(observer, () -> api.deploy(requests.deploy(request)), responses::deployment);
+    replies.unary(observer, () -> api.deploy(requests.deploy(request)), responses::deployment,
+        limits.command());
   }
 
   @Override
@@ -89,7 +95,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.createProcessInstance(requests.createProcessInstance(request)),
-        responses::processInstance);
+        responses::processInstance,
+        limits.command());
   }
 
   @Override
@@ -103,7 +110,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
                 requests.createProcessInstance(request.getRequest()),
                 request.getRequestTimeout(),
                 request.getFetchVariablesList()),
-        responses::processInstanceResult);
+        responses::processInstanceResult,
+        limits.withResult(request.getRequestTimeout()));
   }
 
   @Override
@@ -113,7 +121,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.cancelProcessInstance(request.getProcessInstanceKey()),
-        done -> CancelProcessInstanceResponse.getDefaultInstance());
+        done -> CancelProcessInstanceResponse.getDefaultInstance(),
+        limits.command());
   }
 
   @Override
@@ -122,7 +131,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.stream(
         observer,
         () -> api.activateJobs(requests.activateJobs(request)),
-        responses::activatedJobs);
+        responses::activatedJobs,
+        limits.activation(request.getRequestTimeout()));
   }
 
   @Override
@@ -144,7 +154,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         observer,
         () -> api.completeJob(request.getJobKey(), requests.completeJobVariables(request),
             requests.completeJobResult(request)),
-        done -> CompleteJobResponse.getDefaultInstance());
+        done -> CompleteJobResponse.getDefaultInstance(),
+        limits.command());
   }
 
   @Override
@@ -153,7 +164,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.failJob(requests.failJob(request)),
-        done -> FailJobResponse.getDefaultInstance());
+        done -> FailJobResponse.getDefaultInstance(),
+        limits.command());
   }
 
   @Override
@@ -162,7 +174,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.throwError(requests.throwError(request)),
-        done -> ThrowErrorResponse.getDefaultInstance());
+        done -> ThrowErrorResponse.getDefaultInstance(),
+        limits.command());
   }
 
   @Override
@@ -172,7 +185,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.updateJobRetries(request.getJobKey(), request.getRetries()),
-        done -> UpdateJobRetriesResponse.getDefaultInstance());
+        done -> UpdateJobRetriesResponse.getDefaultInstance(),
+        limits.command());
   }
 
   @Override
@@ -182,7 +196,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.updateJobTimeout(request.getJobKey(), request.getTimeout()),
-        done -> UpdateJobTimeoutResponse.getDefaultInstance());
+        done -> UpdateJobTimeoutResponse.getDefaultInstance(),
+        limits.command());
   }
 
   @Override
@@ -191,7 +206,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.publishMessage(requests.publishMessage(request)),
-        responses::messagePublished);
+        responses::messagePublished,
+        limits.command());
   }
 
   @Override
@@ -200,7 +216,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.setVariables(requests.setVariables(request)),
-        responses::variablesSet);
+        responses::variablesSet,
+        limits.command());
   }
 
   @Override
@@ -211,7 +228,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.broadcastSignal(requests.broadcastSignal(request)),
-        key -> responses.signalBroadcast(key, tenantId));
+        key -> responses.signalBroadcast(key, tenantId),
+        limits.command());
   }
 
   @Override
@@ -221,7 +239,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.resolveIncident(request.getIncidentKey()),
-        done -> ResolveIncidentResponse.getDefaultInstance());
+        done -> ResolveIncidentResponse.getDefaultInstance(),
+        limits.command());
   }
 
   @Override
@@ -231,7 +250,8 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     replies.unary(
         observer,
         () -> api.evaluateDecision(requests.evaluateDecision(request)),
-        responses::decisionEvaluated);
+        responses::decisionEvaluated,
+        limits.command());
   }
 
   // ---- not supported yet: answered explicitly so that the client sees which RPC it was ----

@@ -3,6 +3,8 @@ package io.learnops.engine.gateway.grpc;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.gateway.AnswerLimits;
+import io.learnops.engine.gateway.AnswerTimer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -36,6 +38,7 @@ public final class GrpcGateway implements AutoCloseable {
 
   private final Server server;
   private final Duration gracePeriod;
+  private final AnswerTimer answerTimer = new AnswerTimer("learnops-grpc-deadlines");
   /** Writes replies, so the engine's journal writer, which completes the futures, goes back to the disk. */
   private final ExecutorService replies = Executors.newFixedThreadPool(2, runnable -> {
     final Thread thread = new Thread(runnable, "learnops-grpc-replies");
@@ -44,17 +47,26 @@ public final class GrpcGateway implements AutoCloseable {
   });
 
   public GrpcGateway(final EngineApi api, final int port) {
-    this(api, port, GRACE_PERIOD);
+    this(api, port, AnswerLimits.DEFAULT);
+  }
+
+  /** @param limits how long a call waits for the engine before it gets DEADLINE_EXCEEDED */
+  public GrpcGateway(final EngineApi api, final int port, final AnswerLimits limits) {
+    this(api, port, GRACE_PERIOD, limits);
   }
 
   /** Lets tests reach the forced shutdown without waiting out the production grace period. */
   GrpcGateway(final EngineApi api, final int port, final Duration gracePeriod) {
+    this(api, port, gracePeriod, AnswerLimits.DEFAULT);
+  }
+
+  private GrpcGateway(final EngineApi api, final int port, final Duration gracePeriod, final AnswerLimits limits) {
     this.gracePeriod = gracePeriod;
     final StatusMapper statuses = new StatusMapper();
     final ResponseMapper responses = new ResponseMapper();
     final GatewayService service =
         new GatewayService(
-            api, new RequestMapper(), responses, statuses, new Replies(statuses, replies));
+            api, new RequestMapper(), responses, statuses, new Replies(statuses, replies, answerTimer), limits);
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress(port))
             .addService(service)
@@ -75,6 +87,7 @@ public final class GrpcGateway implements AutoCloseable {
   @Override
   public void close() {
     replies.shutdown();
+    answerTimer.close();
     server.shutdown();
     try {
       if (!server.awaitTermination(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {

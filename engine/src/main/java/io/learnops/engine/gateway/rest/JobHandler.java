@@ -66,8 +66,9 @@ final class JobHandler implements ResourceHandler {
             Objects.requireNonNullElse(body.getRequestTimeout(), 0L),
             Fields.tenants(body.getTenantIds()));
     return Reply.json(
-        api.activateJobs(command),
-        jobs -> new JobActivationResult().jobs(jobs.stream().map(JobHandler::toDto).toList()));
+            api.activateJobs(command),
+            jobs -> new JobActivationResult().jobs(jobs.stream().map(JobHandler::toDto).toList()))
+        .within(limits -> limits.activation(command.requestTimeoutMillis()));
   }
 
   private Reply<?> complete(RestRequest request) {

@@ -47,9 +47,10 @@ final class ProcessInstanceHandler implements ResourceHandler {
       // absent: 0, which asks for the engine's default deadline, as in the gRPC protocol
       final long requestTimeout = Objects.requireNonNullElse(body.getRequestTimeout(), 0L);
       return Reply.json(
-          api.createProcessInstanceWithResult(
-              command, requestTimeout, Fields.orEmpty(body.getFetchVariables())),
-          result -> toDto(result.instance(), result.variables()));
+              api.createProcessInstanceWithResult(
+                  command, requestTimeout, Fields.orEmpty(body.getFetchVariables())),
+              result -> toDto(result.instance(), result.variables()))
+          .within(limits -> limits.withResult(requestTimeout));
     }
     return Reply.json(api.createProcessInstance(command), created -> toDto(created, Map.of()));
   }

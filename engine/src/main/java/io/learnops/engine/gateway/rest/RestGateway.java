@@ -2,6 +2,8 @@ package io.learnops.engine.gateway.rest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.learnops.engine.api.EngineApi;
+import io.learnops.engine.gateway.AnswerLimits;
+import io.learnops.engine.gateway.AnswerTimer;
 import io.learnops.engine.management.JdkHttpServers;
 import io.learnops.engine.read.ReadModel;
 import java.io.IOException;
@@ -27,6 +29,8 @@ public final class RestGateway implements AutoCloseable {
   private final EngineApi api;
   private final ReadModel read;
   private final int requestedPort;
+  private final AnswerLimits limits;
+  private final AnswerTimer answerTimer = new AnswerTimer("learnops-rest-deadlines");
   private HttpServer server;
   private ExecutorService executor;
 
@@ -34,9 +38,15 @@ public final class RestGateway implements AutoCloseable {
    * @param port 0 picks a free port; {@link #port()} tells which
    */
   public RestGateway(EngineApi api, ReadModel read, int port) {
+    this(api, read, port, AnswerLimits.DEFAULT);
+  }
+
+  /** @param limits how long a request waits for the engine before it gets a 504 */
+  public RestGateway(EngineApi api, ReadModel read, int port, AnswerLimits limits) {
     this.api = api;
     this.read = read;
     this.requestedPort = port;
+    this.limits = limits;
   }
 
   public void start() throws IOException {
@@ -66,7 +76,7 @@ public final class RestGateway implements AutoCloseable {
             .flatMap(handler -> handler.routes().stream())
             .toList();
     server = JdkHttpServers.create(requestedPort);
-    server.createContext("/", new Router(routes, new ResponseWriter(json), this::execute));
+    server.createContext("/", new Router(routes, new ResponseWriter(json), this::execute, answerTimer, limits));
     server.setExecutor(executor);
     server.start();
     LOG.info("REST gateway listening on port {}", port());
@@ -83,6 +93,7 @@ public final class RestGateway implements AutoCloseable {
       server.stop(0);
       executor.shutdownNow();
     }
+    answerTimer.close();
   }
 
   /**

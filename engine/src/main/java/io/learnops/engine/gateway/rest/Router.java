@@ -2,6 +2,8 @@ package io.learnops.engine.gateway.rest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.learnops.engine.gateway.AnswerLimits;
+import io.learnops.engine.gateway.AnswerTimer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * await-completion request only parks its exchange, not a thread. The answer is rendered and
  * written on {@code responseExecutor}, because engine futures complete on the engine's processing
  * thread.
+ *
+ * <p>Every request gets an answer within its limit (see {@link AnswerLimits}); an engine result
+ * that does not come in time becomes a 504 problem.
  */
 final class Router implements HttpHandler {
 
@@ -27,11 +32,16 @@ final class Router implements HttpHandler {
   private final List<Route> routes;
   private final ResponseWriter writer;
   private final Executor responseExecutor;
+  private final AnswerTimer timer;
+  private final AnswerLimits limits;
 
-  Router(List<Route> routes, ResponseWriter writer, Executor responseExecutor) {
+  Router(List<Route> routes, ResponseWriter writer, Executor responseExecutor, AnswerTimer timer,
+      AnswerLimits limits) {
     this.routes = List.copyOf(routes);
     this.writer = writer;
     this.responseExecutor = responseExecutor;
+    this.timer = timer;
+    this.limits = limits;
   }
 
   @Override
@@ -77,7 +87,9 @@ final class Router implements HttpHandler {
         .handle(new RestRequest(method, path, parameters, contentType, body));
   }
 
+  /** Answers with the engine's result or, if it does not come in time, with 504: never silence. */
   private <T> void answerWhenDone(HttpExchange exchange, String path, Reply<T> reply) {
+    timer.bound(reply.result(), reply.limit().apply(limits), exchange.getRequestMethod() + " " + path);
     reply
         .result()
         .whenCompleteAsync(

@@ -5,6 +5,7 @@ import io.camunda.client.protocol.rest.Partition;
 import io.camunda.client.protocol.rest.TopologyResponse;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.api.Rejection;
+import io.learnops.engine.gateway.AnswerLimits;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -25,10 +26,12 @@ final class TopologyHandler implements ResourceHandler {
     return List.of(
         Route.of("GET", "/v2/topology", request -> Reply.json(api.topology(), this::toDto)),
         // as a Camunda gateway: 204 while a partition is healthy, 503 once processing stopped
-        Route.of("GET", "/v2/status", request -> new Reply<>(api.topology(), topology -> topology.healthy()
-            ? RestResponse.noContent()
-            : Problems.of(new Rejection(Rejection.Type.UNAVAILABLE,
-                "The engine stopped processing commands; see its log"), request.path()))));
+        Route.of("GET", "/v2/status", request -> new Reply<EngineApi.Topology>(api.topology(),
+            topology -> topology.healthy()
+                ? RestResponse.noContent()
+                : Problems.of(new Rejection(Rejection.Type.UNAVAILABLE,
+                    "The engine stopped processing commands; see its log"), request.path()),
+            AnswerLimits::command)));
   }
 
   private TopologyResponse toDto(EngineApi.Topology topology) {

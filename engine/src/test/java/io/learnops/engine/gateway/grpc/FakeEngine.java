@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   private volatile RuntimeException failure;
   private volatile boolean failAtOnce;
   private volatile boolean parkActivations;
+  private volatile boolean silent;
 
   // ---- records of the calls that do not take a command record --------------------------------
 
@@ -50,7 +52,18 @@ final class FakeEngine implements EngineApi, AutoCloseable {
 
   record ResolveIncident(long incidentKey) {}
 
-  record OpenStream(JobStreamRequest request, JobSink sink, AtomicBoolean closed) {}
+  record OpenStream(JobStreamRequest request, JobSink sink, AtomicBoolean closed, AtomicInteger resumed)
+      implements JobStreamHandle {
+    @Override
+    public void resume() {
+      resumed.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+      closed.set(true);
+    }
+  }
 
   // ---- scenario set-up -----------------------------------------------------------------------
 
@@ -69,6 +82,11 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   /** The next polls get these jobs. */
   void makeActivatable(final ActivatedJob... jobs) {
     activatableJobs.addAll(List.of(jobs));
+  }
+
+  /** Every following command is accepted but never answered, as by an engine that lost it. */
+  void neverAnswer() {
+    silent = true;
   }
 
   /** Polls park until the scenario completes them, as they do when no job is activatable. */
@@ -155,14 +173,14 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
-  public AutoCloseable openJobStream(final JobStreamRequest request, final JobSink sink) {
+  public JobStreamHandle openJobStream(final JobStreamRequest request, final JobSink sink) {
     received.add(request);
     if (failure != null) {
       throw failure;
     }
-    final OpenStream stream = new OpenStream(request, sink, new AtomicBoolean());
+    final OpenStream stream = new OpenStream(request, sink, new AtomicBoolean(), new AtomicInteger());
     streams.add(stream);
-    return () -> stream.closed().set(true);
+    return stream;
   }
 
   @Override
@@ -247,6 +265,9 @@ final class FakeEngine implements EngineApi, AutoCloseable {
     final RuntimeException failure = this.failure;
     if (failure != null && failAtOnce) {
       throw failure;
+    }
+    if (silent) {
+      return new CompletableFuture<>();
     }
     return CompletableFuture.supplyAsync(
         () -> {

@@ -48,6 +48,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private volatile Rejection rejection;
   private volatile Delivery delivery = Delivery.FAILED_FUTURE;
+  private volatile boolean silent;
 
   // touched on the engine thread only
   private final Queue<ActivatedJob> activatableJobs = new ArrayDeque<>();
@@ -60,6 +61,11 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   void rejectAll(Rejection rejection, Delivery how) {
     delivery = how;
     this.rejection = rejection;
+  }
+
+  /** Every following command is accepted but never answered, as by an engine that lost it. */
+  void neverAnswer() {
+    silent = true;
   }
 
   /** Makes a job activatable; a parked poll gets it at once. */
@@ -197,7 +203,7 @@ final class FakeEngine implements EngineApi, AutoCloseable {
   }
 
   @Override
-  public AutoCloseable openJobStream(JobStreamRequest request, JobSink sink) {
+  public JobStreamHandle openJobStream(JobStreamRequest request, JobSink sink) {
     throw new UnsupportedOperationException("the REST gateway does not stream jobs");
   }
 
@@ -273,6 +279,9 @@ final class FakeEngine implements EngineApi, AutoCloseable {
       String method, List<Object> arguments, Supplier<T> result) {
     final Rejection rejected = record(method, arguments);
     final CompletableFuture<T> future = new CompletableFuture<>();
+    if (silent) {
+      return future;
+    }
     engineThread.execute(
         () -> {
           if (rejected != null) {
