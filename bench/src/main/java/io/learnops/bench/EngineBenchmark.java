@@ -67,7 +67,7 @@ public final class EngineBenchmark {
       System.out.println();
       System.out.println(peerDescription + "; in-process, through its Java API:");
       System.out.println();
-      System.out.println(PeerComparison.of(results).table());
+      System.out.println(PeerComparison.of(results, options.inFlight(), options.seconds()).table());
     }
   }
 
