@@ -3,7 +3,6 @@ package io.learnops.bench;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +15,17 @@ import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 /**
  * One process on the Operaton peer, loaded as our scenarios load our engine: instances started
  * with {@link RuntimeService#startProcessInstanceByKey}, and one external-task worker through the
- * Java API that fetches and locks up to its free capacity and completes each task on a pool of
- * handler threads, as the Camunda client's job worker activates jobs up to {@code maxJobsActive}
- * and hands them to its handler threads.
+ * Java API that fetches and locks tasks on one thread and completes each on a pool of handler
+ * threads, as the Camunda client's job worker activates jobs and hands them to its handler threads.
  */
 final class OperatonLoad implements LoadTarget, AutoCloseable {
 
-  /** tasks per fetch at most; the worker also never holds more than the in-flight bound */
+  /**
+   * Tasks per fetch at most. It needs no cap by free capacity (our workers' {@code maxJobsActive}
+   * is the in-flight bound too): each instance has one task at a time, so the phase's in-flight
+   * bound already bounds the tasks, and a fetch capped at the few slots just freed would fetch one
+   * task at a time while more wait.
+   */
   static final int MAX_TASKS = 100;
   /** the lock a fetch takes on its tasks, the Camunda external task client's default */
   static final long LOCK_MILLIS = 20_000;
@@ -38,20 +41,18 @@ final class OperatonLoad implements LoadTarget, AutoCloseable {
   // the synchronous start runs here, so the load loop keeps its schedule as with the async client
   private final ExecutorService starters;
   private final ExecutorService handlers;
-  private final Semaphore capacity;
   private final Thread fetcher;
   // the phase whose load runs now; a task's round trip counts there (phases are drained in between)
   private volatile Phase current;
   private volatile boolean running = true;
 
-  OperatonLoad(ProcessEngine engine, BenchProcess process, int threads, int maxActive, Failures failures) {
+  OperatonLoad(ProcessEngine engine, BenchProcess process, int threads, Failures failures) {
     this.runtime = engine.getRuntimeService();
     this.externalTasks = engine.getExternalTaskService();
     this.process = process;
     this.failures = failures;
     this.starters = Executors.newFixedThreadPool(threads, named("operaton-start"));
     this.handlers = Executors.newFixedThreadPool(threads, named("operaton-handler"));
-    this.capacity = new Semaphore(maxActive);
     this.fetcher = named("operaton-fetch").newThread(this::fetchLoop);
     fetcher.start();
   }
@@ -74,20 +75,14 @@ final class OperatonLoad implements LoadTarget, AutoCloseable {
 
   private void fetchLoop() {
     while (running) {
-      final int wanted = reserve();
-      if (wanted == 0) {
-        continue;
-      }
       final List<LockedExternalTask> tasks;
       try {
-        tasks = externalTasks.fetchAndLock(wanted, WORKER_ID).topic(process.jobType(), LOCK_MILLIS).execute();
+        tasks = externalTasks.fetchAndLock(MAX_TASKS, WORKER_ID).topic(process.jobType(), LOCK_MILLIS).execute();
       } catch (RuntimeException e) {
         failures.record(e);
-        capacity.release(wanted);
         pause();
         continue;
       }
-      capacity.release(wanted - tasks.size());
       for (final LockedExternalTask task : tasks) {
         handlers.execute(() -> complete(task));
       }
@@ -95,21 +90,6 @@ final class OperatonLoad implements LoadTarget, AutoCloseable {
         pause();
       }
     }
-  }
-
-  /** Takes up to {@link #MAX_TASKS} free slots, waiting briefly for one; 0 if none came. */
-  private int reserve() {
-    try {
-      if (!capacity.tryAcquire(IDLE_PAUSE_MILLIS, TimeUnit.MILLISECONDS)) {
-        return 0;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-      return 0;
-    }
-    final int more = Math.min(MAX_TASKS - 1, capacity.availablePermits());
-    return 1 + (capacity.tryAcquire(more) ? more : 0);
   }
 
   private void complete(LockedExternalTask task) {
@@ -125,8 +105,6 @@ final class OperatonLoad implements LoadTarget, AutoCloseable {
     } catch (RuntimeException e) {
       failures.record(e);
       succeeded = false;
-    } finally {
-      capacity.release();
     }
     if (last) {
       tracker.lastJobCompleted(instanceKey(task.getProcessInstanceId()), System.nanoTime(), succeeded);

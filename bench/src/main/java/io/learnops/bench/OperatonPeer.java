@@ -62,8 +62,7 @@ final class OperatonPeer implements AutoCloseable {
     final PhasedLoad phases = new PhasedLoad(scenario.name(), options);
     final Failures failures = new Failures();
     final ScenarioResult result;
-    try (OperatonLoad load = new OperatonLoad(engine, scenario.process(), ScenarioRunner.WORKER_THREADS,
-        options.inFlight(), failures)) {
+    try (OperatonLoad load = new OperatonLoad(engine, scenario.process(), ScenarioRunner.WORKER_THREADS, failures)) {
       result = phases.run(load, null);
     }
     if (failures.count() > 0) {
