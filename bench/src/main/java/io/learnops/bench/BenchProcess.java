@@ -29,7 +29,7 @@ record BenchProcess(String processId, String jobType, int tasks) {
     return processId + ".bpmn";
   }
 
-  private static String taskId(int index) {
+  static String taskId(int index) {
     return "task-" + index;
   }
 }

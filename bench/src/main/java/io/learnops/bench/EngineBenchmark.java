@@ -3,14 +3,11 @@ package io.learnops.bench;
 import io.camunda.client.CamundaClient;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * End-to-end benchmark: the engine in-process in durable mode (journal fsynced per group commit),
@@ -45,13 +42,20 @@ public final class EngineBenchmark {
     }
     final Path dataDir = Files.createTempDirectory("learnops-bench-");
     final List<ScenarioResult> results = new ArrayList<>();
-    try (Engine engine = Engine.start(EngineConfig.defaults().withPorts(0, 0, 0).withDataDir(dataDir))) {
+    String peerDescription = null;
+    try (Engine engine = Engine.start(EngineConfig.defaults().withPorts(0, 0, 0).withDataDir(dataDir));
+        // started only when a peer scenario runs; a null resource is not closed
+        OperatonPeer peer = options.runsPeer() ? OperatonPeer.start() : null) {
       deploy(engine);
-      for (final Scenario scenario : options.scenarios()) {
-        results.add(new ScenarioRunner(engine, scenario, options).run());
+      for (final String name : options.scenarioNames()) {
+        final Optional<OperatonScenario> onPeer = OperatonScenario.named(name);
+        results.add(onPeer.isPresent()
+            ? peer.run(onPeer.get(), options)
+            : new ScenarioRunner(engine, Scenario.named(name), options).run());
       }
+      peerDescription = peer == null ? null : peer.describe();
     } finally {
-      deleteRecursively(dataDir);
+      TempDirs.delete(dataDir);
     }
     System.out.printf("Durable engine %s in-process; %d cores; Java %s; %d s per phase, %d s warm-up, at most %d instances in flight%n%n",
         Engine.VERSION, Runtime.getRuntime().availableProcessors(), Runtime.version(), options.seconds(),
@@ -61,10 +65,18 @@ public final class EngineBenchmark {
     System.out.println("Round trips of single commands at the paced rate:");
     System.out.println();
     System.out.println(ScenarioResult.roundTripTable(results));
-    System.out.println();
-    System.out.println("Engine journal during the throughput phases:");
-    System.out.println();
-    System.out.println(ScenarioResult.journalTable(results));
+    if (results.stream().anyMatch(r -> r.journal() != null)) {
+      System.out.println();
+      System.out.println("Engine journal during the throughput phases:");
+      System.out.println();
+      System.out.println(ScenarioResult.journalTable(results));
+    }
+    if (peerDescription != null) {
+      System.out.println();
+      System.out.println(peerDescription + "; in-process, through its Java API:");
+      System.out.println();
+      System.out.println(PeerComparison.of(results, options.inFlight(), options.seconds()).table());
+    }
   }
 
   private static void verify(String[] args) throws Exception {
@@ -90,15 +102,4 @@ public final class EngineBenchmark {
     }
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-  }
 }

@@ -11,6 +11,11 @@ record Scenario(Transport transport, BenchProcess process) {
       new Scenario(Transport.REST, BenchProcess.TEN_TASKS),
       new Scenario(Transport.GRPC, BenchProcess.TEN_TASKS));
 
+  static Scenario named(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no scenario " + name));
+  }
+
   String name() {
     return transport.label() + "-" + process.tasks();
   }

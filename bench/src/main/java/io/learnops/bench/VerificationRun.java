@@ -63,7 +63,7 @@ final class VerificationRun {
             measured.errors().first() != null ? measured.errors().first() : warmup.errors().first());
       }
     } finally {
-      EngineBenchmark.deleteRecursively(dataDir);
+      TempDirs.delete(dataDir);
     }
   }
 

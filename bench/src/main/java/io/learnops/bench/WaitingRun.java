@@ -83,7 +83,7 @@ final class WaitingRun {
           newestSnapshotBytes(dataDir.resolve("snapshots")), restartMillis, recovery.decodeMillis(), recovery.seedMillis(),
           Percentiles.of(creates), correlationsPerSecond, unmatchedPerSecond, searches);
     } finally {
-      deleteRecursively(dataDir);
+      TempDirs.delete(dataDir);
     }
   }
 
@@ -199,11 +199,6 @@ final class WaitingRun {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
-  }
 
   private void progress(String format, Object... args) {
     System.err.printf("[waiting %,d] %s%n", waiting, format.formatted(args));
