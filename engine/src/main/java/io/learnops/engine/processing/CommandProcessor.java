@@ -2,7 +2,6 @@ package io.learnops.engine.processing;
 
 import io.learnops.engine.EngineClock;
 import io.learnops.engine.api.EngineApi.ActivatedJob;
-import io.learnops.engine.api.EngineApi.DecisionEvaluated;
 import io.learnops.engine.api.EngineApi.JobSink;
 import io.learnops.engine.api.EngineApi.JobStreamHandle;
 import io.learnops.engine.api.EngineApi.JobStreamRequest;
@@ -20,15 +19,12 @@ import io.learnops.engine.model.BpmnTransformer;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
 import io.learnops.engine.record.Record;
 import io.learnops.engine.record.RecordValue;
-import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.EventAppliers;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,13 +82,9 @@ public final class CommandProcessor implements AutoCloseable {
   private volatile boolean halted;
   private EngineState state;
   private BpmnExecutor executor;
-  private Decisions decisions;
-  private DeploymentProcessor deployments;
   private JobProcessor jobs;
-  private InstanceProcessor instances;
-  private EventProcessor events;
-  private UserTaskProcessor userTasks;
   private ClockProcessor clocks;
+  private CommandHandlers handlers;
   private long entriesSinceSnapshot;
   /** position of the last journaled entry, counted here because the writer appends later */
   private long position;
@@ -125,7 +117,7 @@ public final class CommandProcessor implements AutoCloseable {
       final JournalEntry entry = codec.decode(bytes);
       executor.setTime(entry.timestamp());
       try {
-        dispatch(entry.command());
+        handlers.handle(entry.command());
       } catch (Rejection | IllegalStateException e) {
         LOG.debug("replayed command {} was refused as it was the first time: {}", position, e.getMessage());
       }
@@ -148,15 +140,43 @@ public final class CommandProcessor implements AutoCloseable {
   private void useState(EngineState newState) {
     state = newState;
     processes.clear();
-    decisions = new Decisions(state, dmn);
+    final Decisions decisions = new Decisions(state, dmn);
     executor = new BpmnExecutor(state, feel, processes, decisions, effects,
         new RecordWriter(new EventAppliers(state), effects));
-    deployments = new DeploymentProcessor(state, transformer, processes, executor, decisions);
+    final DeploymentProcessor deployments = new DeploymentProcessor(state, transformer, processes, executor, decisions);
     jobs = new JobProcessor(state, executor, effects);
-    instances = new InstanceProcessor(state, processes, executor, jobs);
-    events = new EventProcessor(state, processes, executor);
-    userTasks = new UserTaskProcessor(state, executor.userTasks());
+    final InstanceProcessor instances = new InstanceProcessor(state, processes, executor, jobs);
+    final EventProcessor events = new EventProcessor(state, processes, executor);
+    final UserTaskProcessor userTasks = new UserTaskProcessor(state, executor.userTasks());
+    final DecisionProcessor standaloneDecisions = new DecisionProcessor(state, decisions, executor);
     clocks = new ClockProcessor(state, clock);
+    handlers = new CommandHandlers()
+        .on(EngineCommand.Deploy.class, deployments::deploy)
+        .on(EngineCommand.CreateInstance.class, instances::create)
+        .onVoid(EngineCommand.CancelInstance.class, c -> instances.cancel(c.processInstanceKey()))
+        .on(EngineCommand.SetVariables.class, instances::setVariables)
+        .onVoid(EngineCommand.ResolveIncident.class, c -> instances.resolveIncident(c.incidentKey()))
+        .on(EngineCommand.ActivateJobs.class, jobs::activate)
+        .onVoid(EngineCommand.CompleteJob.class, c -> jobs.complete(c.jobKey(), c.variables(), c.result()))
+        .onVoid(EngineCommand.FailJob.class, jobs::fail)
+        .onVoid(EngineCommand.ThrowError.class, jobs::throwError)
+        .onVoid(EngineCommand.UpdateJobRetries.class, c -> jobs.updateRetries(c.jobKey(), c.retries()))
+        .onVoid(EngineCommand.UpdateJobTimeout.class, c -> jobs.updateTimeout(c.jobKey(), c.timeoutMillis()))
+        .onVoid(EngineCommand.YieldJob.class, c -> jobs.yield(c.jobKey()))
+        .onVoid(EngineCommand.TimeOutJobs.class, c -> jobs.timeOut(c.jobKeys()))
+        .onVoid(EngineCommand.RecurJobs.class, c -> jobs.recur(c.jobKeys()))
+        .on(EngineCommand.PublishMessage.class, events::publish)
+        .on(EngineCommand.CorrelateMessage.class, events::correlate)
+        .onVoid(EngineCommand.ExpireMessages.class, c -> events.expire(c.messageKeys()))
+        .on(EngineCommand.BroadcastSignal.class, events::broadcast)
+        .onVoid(EngineCommand.TriggerTimers.class, c -> events.triggerTimers(c.timerKeys()))
+        .on(EngineCommand.EvaluateDecision.class, standaloneDecisions::evaluate)
+        .on(EngineCommand.AssignUserTask.class, userTasks::assign)
+        .on(EngineCommand.UpdateUserTask.class, userTasks::update)
+        .on(EngineCommand.CompleteUserTask.class, userTasks::complete)
+        .on(EngineCommand.ChangeClock.class, clocks::change)
+        .onVoid(EngineCommand.Purge.class, c -> purge())
+        .complete();
   }
 
   /**
@@ -412,7 +432,7 @@ public final class CommandProcessor implements AutoCloseable {
     final long now = clock.millis();
     executor.setTime(now);
     try {
-      final Object result = dispatch(command);
+      final Object result = handlers.handle(command);
       journal(now, command);
       return result;
     } catch (Rejection rejection) {
@@ -446,63 +466,6 @@ public final class CommandProcessor implements AutoCloseable {
     return records;
   }
 
-  private Object dispatch(EngineCommand command) {
-    if (command instanceof EngineCommand.Deploy c) {
-      return deployments.deploy(c);
-    } else if (command instanceof EngineCommand.CreateInstance c) {
-      return instances.create(c);
-    } else if (command instanceof EngineCommand.CancelInstance c) {
-      instances.cancel(c.processInstanceKey());
-    } else if (command instanceof EngineCommand.ActivateJobs c) {
-      return jobs.activate(c);
-    } else if (command instanceof EngineCommand.CompleteJob c) {
-      jobs.complete(c.jobKey(), c.variables(), c.result());
-    } else if (command instanceof EngineCommand.FailJob c) {
-      jobs.fail(c);
-    } else if (command instanceof EngineCommand.ThrowError c) {
-      jobs.throwError(c);
-    } else if (command instanceof EngineCommand.UpdateJobRetries c) {
-      jobs.updateRetries(c.jobKey(), c.retries());
-    } else if (command instanceof EngineCommand.UpdateJobTimeout c) {
-      jobs.updateTimeout(c.jobKey(), c.timeoutMillis());
-    } else if (command instanceof EngineCommand.YieldJob c) {
-      jobs.yield(c.jobKey());
-    } else if (command instanceof EngineCommand.TimeOutJobs c) {
-      jobs.timeOut(c.jobKeys());
-    } else if (command instanceof EngineCommand.RecurJobs c) {
-      jobs.recur(c.jobKeys());
-    } else if (command instanceof EngineCommand.PublishMessage c) {
-      return events.publish(c);
-    } else if (command instanceof EngineCommand.CorrelateMessage c) {
-      return events.correlate(c);
-    } else if (command instanceof EngineCommand.ExpireMessages c) {
-      events.expire(c.messageKeys());
-    } else if (command instanceof EngineCommand.SetVariables c) {
-      return instances.setVariables(c);
-    } else if (command instanceof EngineCommand.BroadcastSignal c) {
-      return events.broadcast(c);
-    } else if (command instanceof EngineCommand.ResolveIncident c) {
-      instances.resolveIncident(c.incidentKey());
-    } else if (command instanceof EngineCommand.TriggerTimers c) {
-      events.triggerTimers(c.timerKeys());
-    } else if (command instanceof EngineCommand.EvaluateDecision c) {
-      return evaluateDecision(c);
-    } else if (command instanceof EngineCommand.Purge) {
-      purge();
-    } else if (command instanceof EngineCommand.AssignUserTask c) {
-      return userTasks.assign(c);
-    } else if (command instanceof EngineCommand.UpdateUserTask c) {
-      return userTasks.update(c);
-    } else if (command instanceof EngineCommand.CompleteUserTask c) {
-      return userTasks.complete(c);
-    } else if (command instanceof EngineCommand.ChangeClock c) {
-      return clocks.change(c);
-    } else {
-      throw new IllegalArgumentException("unknown command " + command);
-    }
-    return null;
-  }
-
   /**
    * Starts over with empty state. The key counter carries on, so a key handed out before the purge
    * (a job a worker still holds) never names something new.
@@ -516,27 +479,6 @@ public final class CommandProcessor implements AutoCloseable {
     exportStage.accept(() -> purgeListeners.forEach(Runnable::run));
     // a snapshot right after the purge lets the journal before it be deleted
     entriesSinceSnapshot = snapshotEvery;
-  }
-
-  private DecisionEvaluated evaluateDecision(EngineCommand.EvaluateDecision command) {
-    final Optional<DecisionDefinition> decision = command.decisionKey() > 0
-        ? state.decision(command.decisionKey()).filter(d -> d.tenantId.equals(command.tenantId()))
-        : state.latestDecision(command.tenantId(), command.decisionId());
-    if (decision.isEmpty()) {
-      throw Rejection.notFound(command.decisionKey() > 0
-          ? "Expected to evaluate decision with key '%d', but no such decision found".formatted(command.decisionKey())
-          : "Expected to evaluate decision '%s', but no such decision found".formatted(command.decisionId()));
-    }
-    final Decisions.Evaluation evaluation = decisions.evaluate(decision.get(), command.variables());
-    if (evaluation.isFailure()) {
-      throw Rejection.invalidArgument("Expected to evaluate decision '%s', but %s"
-          .formatted(decision.get().decisionId, evaluation.error()));
-    }
-    // clients expect a key for every evaluation; taking it is the only state an evaluation changes
-    final long evaluationKey = state.nextKey();
-    executor.write(evaluationKey, evaluation.intent(), evaluation.toValue(null));
-    return new DecisionEvaluated(evaluationKey, decisions.describe(decision.get()), evaluation.output(),
-        evaluation.inputs(), evaluation.matchedRules());
   }
 
   /** Answers result waiters and hands new jobs to streams and long polls. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.learnops.engine.record.Record;
-import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
 import io.learnops.engine.record.RecordValue.VariableValue;
 import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.ElementInstance;

@@ -1,6 +1,7 @@
 package io.learnops.engine.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.engine.EngineClock;
@@ -43,7 +44,7 @@ class ExporterScenarioTest {
 
     assertThat(afterCrash.position.get()).isZero();
     assertThat(afterCrash.records.records()).extracting(Record::position, Record::key, Record::intent)
-        .isEqualTo(beforeCrash.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.position(), r.key(), r.intent()))
+        .isEqualTo(beforeCrash.stream().map(r -> tuple(r.position(), r.key(), r.intent()))
             .toList());
   }
 

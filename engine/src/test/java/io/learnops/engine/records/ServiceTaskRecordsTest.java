@@ -9,9 +9,9 @@ import static io.learnops.engine.record.Intent.ProcessInstanceIntent.ELEMENT_COM
 import static io.learnops.engine.record.Intent.ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.model.ElementType;
 import io.learnops.engine.record.Intent.JobIntent;
 import io.learnops.engine.record.Intent.VariableIntent;
@@ -47,7 +47,7 @@ class ServiceTaskRecordsTest {
     assertThat(engine.records().processInstanceRecords()
         .filter(r -> r.intent() == SEQUENCE_FLOW_TAKEN && r.value().processInstanceKey() == instance))
         .extracting(r -> r.value().bpmnElementType(), r -> r.value().flowScopeKey())
-        .containsOnly(org.assertj.core.groups.Tuple.tuple(ElementType.SEQUENCE_FLOW, instance))
+        .containsOnly(tuple(ElementType.SEQUENCE_FLOW, instance))
         .hasSize(2);
   }
 
@@ -83,9 +83,9 @@ class ServiceTaskRecordsTest {
     assertThat(engine.records().ofType(ValueType.VARIABLE, VariableValue.class))
         .extracting(Record::intent, r -> r.value().name(), r -> r.value().value(), r -> r.value().scopeKey())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(VariableIntent.CREATED, "audience", 40, instance),
-            org.assertj.core.groups.Tuple.tuple(VariableIntent.UPDATED, "audience", 42, instance),
-            org.assertj.core.groups.Tuple.tuple(VariableIntent.CREATED, "tier", 1, instance));
+            tuple(VariableIntent.CREATED, "audience", 40, instance),
+            tuple(VariableIntent.UPDATED, "audience", 42, instance),
+            tuple(VariableIntent.CREATED, "tier", 1, instance));
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.engine.Engine;
 import io.learnops.engine.EngineConfig;
 import io.learnops.engine.state.EngineState;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
