@@ -13,6 +13,7 @@ import io.learnops.engine.model.SequenceFlow;
 import io.learnops.engine.model.TimerSchedule;
 import io.learnops.engine.model.UserTaskDefinition;
 import io.learnops.engine.model.VariableMapping;
+import io.learnops.engine.record.Intent;
 import io.learnops.engine.record.Intent.EscalationIntent;
 import io.learnops.engine.record.Intent.IncidentIntent;
 import io.learnops.engine.record.Intent.JobIntent;
@@ -337,7 +338,7 @@ public final class BpmnExecutor {
   }
 
   /** Writes a record of what the command did; see {@link RecordWriter}. */
-  public void write(long key, io.learnops.engine.record.Intent intent, RecordValue value) {
+  public void write(long key, Intent intent, RecordValue value) {
     records.write(key, intent, value);
   }
 

@@ -1,6 +1,8 @@
 package io.learnops.engine.management;
 
 import io.learnops.engine.exporter.Exporter;
+import io.learnops.engine.model.ElementType;
+import io.learnops.engine.record.Intent;
 import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.learnops.engine.record.Record;
 import io.learnops.engine.record.RecordValue.JobValue;
@@ -37,7 +39,7 @@ public final class EngineMetrics implements Exporter {
     }
   }
 
-  private void elementEvent(io.learnops.engine.record.Intent intent, ProcessInstanceValue element) {
+  private void elementEvent(Intent intent, ProcessInstanceValue element) {
     final String action = intent instanceof ProcessInstanceIntent lifecycle ? switch (lifecycle) {
       case ELEMENT_ACTIVATED -> "activated";
       case ELEMENT_COMPLETED -> "completed";
@@ -48,7 +50,7 @@ public final class EngineMetrics implements Exporter {
       return;
     }
     count("zeebe.element.instance.events", "action", action, "type", element.bpmnElementType().name());
-    if (element.bpmnElementType() == io.learnops.engine.model.ElementType.PROCESS) {
+    if (element.bpmnElementType() == ElementType.PROCESS) {
       count("zeebe.executed.instances", "action", action, "organizationId", "null");
     }
   }
