@@ -28,12 +28,12 @@ record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFligh
       final String name = arg.substring(2, eq);
       final String value = arg.substring(eq + 1);
       options = switch (name) {
-        case "seconds" -> new BenchOptions(positive(name, value), options.warmupSeconds, options.scenario, options.inFlight, options.rate, options.pollIntervalMillis);
-        case "warmup" -> new BenchOptions(options.seconds, positive(name, value), options.scenario, options.inFlight, options.rate, options.pollIntervalMillis);
+        case "seconds" -> new BenchOptions(OptionValues.positive("--" + name, value), options.warmupSeconds, options.scenario, options.inFlight, options.rate, options.pollIntervalMillis);
+        case "warmup" -> new BenchOptions(options.seconds, OptionValues.positive("--" + name, value), options.scenario, options.inFlight, options.rate, options.pollIntervalMillis);
         case "scenario" -> new BenchOptions(options.seconds, options.warmupSeconds, scenario(value), options.inFlight, options.rate, options.pollIntervalMillis);
-        case "in-flight" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, positive(name, value), options.rate, options.pollIntervalMillis);
-        case "rate" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, options.inFlight, positive(name, value), options.pollIntervalMillis);
-        case "poll-interval" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, options.inFlight, options.rate, positive(name, value));
+        case "in-flight" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, OptionValues.positive("--" + name, value), options.rate, options.pollIntervalMillis);
+        case "rate" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, options.inFlight, OptionValues.positive("--" + name, value), options.pollIntervalMillis);
+        case "poll-interval" -> new BenchOptions(options.seconds, options.warmupSeconds, options.scenario, options.inFlight, options.rate, OptionValues.positive("--" + name, value));
         default -> throw new IllegalArgumentException("unknown option '--" + name + "'");
       };
     }
@@ -69,15 +69,4 @@ record BenchOptions(int seconds, int warmupSeconds, String scenario, int inFligh
     return value;
   }
 
-  private static int positive(String name, String value) {
-    try {
-      final int number = Integer.parseInt(value);
-      if (number <= 0) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--%s must be a positive number, but was '%s'".formatted(name, value));
-    }
-  }
 }

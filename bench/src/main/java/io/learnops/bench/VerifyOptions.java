@@ -31,20 +31,20 @@ record VerifyOptions(int instances, int warmupInstances, int inFlight, int repea
       final String name = arg.substring(2, eq);
       final String value = arg.substring(eq + 1);
       o = switch (name) {
-        case "instances" -> new VerifyOptions(positive(name, value), o.warmupInstances, o.inFlight, o.repeat,
+        case "instances" -> new VerifyOptions(OptionValues.positive("--" + name, value), o.warmupInstances, o.inFlight, o.repeat,
             o.transports, o.answerTimeoutSeconds, o.snapshotEvery);
-        case "warmup-instances" -> new VerifyOptions(o.instances, positive(name, value), o.inFlight, o.repeat,
+        case "warmup-instances" -> new VerifyOptions(o.instances, OptionValues.positive("--" + name, value), o.inFlight, o.repeat,
             o.transports, o.answerTimeoutSeconds, o.snapshotEvery);
-        case "in-flight" -> new VerifyOptions(o.instances, o.warmupInstances, positive(name, value), o.repeat,
+        case "in-flight" -> new VerifyOptions(o.instances, o.warmupInstances, OptionValues.positive("--" + name, value), o.repeat,
             o.transports, o.answerTimeoutSeconds, o.snapshotEvery);
-        case "repeat" -> new VerifyOptions(o.instances, o.warmupInstances, o.inFlight, positive(name, value),
+        case "repeat" -> new VerifyOptions(o.instances, o.warmupInstances, o.inFlight, OptionValues.positive("--" + name, value),
             o.transports, o.answerTimeoutSeconds, o.snapshotEvery);
         case "transport" -> new VerifyOptions(o.instances, o.warmupInstances, o.inFlight, o.repeat,
             transports(value), o.answerTimeoutSeconds, o.snapshotEvery);
         case "answer-timeout" -> new VerifyOptions(o.instances, o.warmupInstances, o.inFlight, o.repeat,
-            o.transports, positive(name, value), o.snapshotEvery);
+            o.transports, OptionValues.positive("--" + name, value), o.snapshotEvery);
         case "snapshot-every" -> new VerifyOptions(o.instances, o.warmupInstances, o.inFlight, o.repeat,
-            o.transports, o.answerTimeoutSeconds, positive(name, value));
+            o.transports, o.answerTimeoutSeconds, OptionValues.positive("--" + name, value));
         default -> throw new IllegalArgumentException("unknown option '--" + name + "'");
       };
     }
@@ -60,17 +60,6 @@ record VerifyOptions(int instances, int warmupInstances, int inFlight, int repea
     };
   }
 
-  private static int positive(String name, String value) {
-    try {
-      final int number = Integer.parseInt(value);
-      if (number <= 0) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--%s must be a positive number, but was '%s'".formatted(name, value));
-    }
-  }
 
   static boolean requested(String[] args) {
     return Arrays.asList(args).contains("--verify");

@@ -30,25 +30,14 @@ record WaitingOptions(int waiting, int creates, int createRate, int burst) {
       final String value = arg.substring(eq + 1);
       options = switch (arg.substring(2, eq)) {
         case "scenario" -> options;
-        case "waiting" -> new WaitingOptions(positive(arg, value), options.creates, options.createRate, options.burst);
-        case "creates" -> new WaitingOptions(options.waiting, positive(arg, value), options.createRate, options.burst);
-        case "create-rate" -> new WaitingOptions(options.waiting, options.creates, positive(arg, value), options.burst);
-        case "burst" -> new WaitingOptions(options.waiting, options.creates, options.createRate, positive(arg, value));
+        case "waiting" -> new WaitingOptions(OptionValues.positive(arg.substring(0, eq), value), options.creates, options.createRate, options.burst);
+        case "creates" -> new WaitingOptions(options.waiting, OptionValues.positive(arg.substring(0, eq), value), options.createRate, options.burst);
+        case "create-rate" -> new WaitingOptions(options.waiting, options.creates, OptionValues.positive(arg.substring(0, eq), value), options.burst);
+        case "burst" -> new WaitingOptions(options.waiting, options.creates, options.createRate, OptionValues.positive(arg.substring(0, eq), value));
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
       };
     }
     return options;
   }
 
-  private static int positive(String arg, String value) {
-    try {
-      final int number = Integer.parseInt(value);
-      if (number <= 0) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'%s' needs a positive number".formatted(arg));
-    }
-  }
 }

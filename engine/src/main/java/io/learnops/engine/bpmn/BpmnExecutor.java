@@ -52,6 +52,13 @@ import java.util.Optional;
  * <p>Follow-up work (a taken sequence flow activating its target) is queued and run to the end
  * within the command that caused it, breadth-first, so long chains of automatic elements never
  * grow the stack and the order of events is the order in which Zeebe writes them.
+ *
+ * <p><b>Why this class is this long</b> (about 1,400 lines): it still holds the behaviour of every
+ * element family. It is to be split into one processor per family (tasks, gateways, events,
+ * containers, multi-instance) with shared behaviours (jobs, mappings, subscriptions, incidents,
+ * error and escalation propagation), together with moving element instances and variables behind
+ * record appliers; both change every mutation here, so they are done in one step. Do not add
+ * element behaviour here: add it as its own class and call it.
  */
 public final class BpmnExecutor {
 

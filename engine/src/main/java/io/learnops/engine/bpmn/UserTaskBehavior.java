@@ -169,7 +169,7 @@ public final class UserTaskBehavior {
   public void listenerCompleted(Job job, ListenerResult result) {
     final UserTask task = state.userTasks.get(job.userTaskKey);
     final ElementInstance instance = state.elementInstances.get(job.elementInstanceKey);
-    if (job.detached || task == null || instance == null) {
+    if (job.isDetached() || task == null || instance == null) {
       return;
     }
     if (result.denied()) {

@@ -4,7 +4,6 @@ import io.learnops.engine.record.Record;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,6 @@ public final class ExporterDirector {
 
   private final List<Exporter> exporters;
   private final List<Counter> failures;
-  private final AtomicLong exportedPosition = new AtomicLong();
 
   public ExporterDirector(List<Exporter> exporters, MeterRegistry registry) {
     this.exporters = List.copyOf(exporters);
@@ -33,7 +31,6 @@ public final class ExporterDirector {
 
   /** Opens every exporter; the records that follow have positions above {@code position}. */
   public void open(long position) {
-    exportedPosition.set(position);
     exporters.forEach(exporter -> exporter.open(position));
   }
 
@@ -42,7 +39,6 @@ public final class ExporterDirector {
       for (int i = 0; i < exporters.size(); i++) {
         exportOne(i, record);
       }
-      exportedPosition.set(record.position());
     }
   }
 
@@ -53,11 +49,6 @@ public final class ExporterDirector {
       failures.get(index).increment();
       LOG.error("Exporter {} failed on record {}; it gets the next record", exporters.get(index).id(), record, e);
     }
-  }
-
-  /** The position of the last record every exporter was handed. */
-  public long exportedPosition() {
-    return exportedPosition.get();
   }
 
   public void close() {

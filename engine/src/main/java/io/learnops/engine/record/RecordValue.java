@@ -91,11 +91,6 @@ public sealed interface RecordValue {
           customHeaders, elementInstanceKey, elementId, processInstanceKey, processDefinitionKey, bpmnProcessId,
           processDefinitionVersion, userTaskKey, tenantId);
     }
-
-    /** A canceling task listener's job runs on its own: nothing waits for it. */
-    public boolean isDetached() {
-      return kind == JobKind.TASK_LISTENER && "CANCELING".equals(listenerEventType);
-    }
   }
 
   /**

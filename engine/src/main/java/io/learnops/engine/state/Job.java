@@ -37,8 +37,6 @@ public final class Job {
   public String listenerEventType = "UNSPECIFIED";
   /** for task listener jobs: the user task; else -1 */
   public long userTaskKey = -1;
-  /** a canceling listener's job runs on its own: nothing waits for it */
-  public boolean detached;
 
   public JobValue toValue() {
     return new JobValue(type, JobKind.valueOf(kind), listenerEventType, worker, retries, deadline, recurAt,
@@ -63,9 +61,13 @@ public final class Job {
     job.processDefinitionVersion = value.processDefinitionVersion();
     job.tenantId = value.tenantId();
     job.userTaskKey = value.userTaskKey();
-    job.detached = value.isDetached();
     job.state = State.ACTIVATABLE;
     return job;
+  }
+
+  /** A canceling task listener's job runs on its own: nothing waits for it. */
+  public boolean isDetached() {
+    return isTaskListener() && "CANCELING".equals(listenerEventType);
   }
 
   public boolean isTaskListener() {

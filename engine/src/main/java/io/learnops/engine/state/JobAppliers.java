@@ -39,7 +39,7 @@ final class JobAppliers {
     final Job job = Job.of(key, value);
     state.putJob(job);
     final ElementInstance element = state.elementInstances.get(job.elementInstanceKey);
-    if (element != null && !job.detached) {
+    if (element != null && !job.isDetached()) {
       element.jobKey = key;
     }
   }
