@@ -60,7 +60,7 @@ public final class Engine implements AutoCloseable {
     final List<Exporter> exporters = new ArrayList<>(List.of(readModel, new EngineMetrics(registry)));
     exporters.addAll(config.exporters());
     processor = new CommandProcessor(log, config.clock(), config.snapshotEveryRecords(),
-        new ExporterDirector(exporters, registry));
+        new ExporterDirector(exporters, registry), config.processingFault());
     clockChanges = new ClockChanges(processor);
     processor.addRecoveryListener(readModel::seed);
     processor.addPurgeListener(readModel::clear);

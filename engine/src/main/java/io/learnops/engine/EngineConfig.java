@@ -1,5 +1,6 @@
 package io.learnops.engine;
 
+import io.learnops.engine.bpmn.ProcessingFault;
 import io.learnops.engine.exporter.Exporter;
 import io.learnops.engine.read.ReadModel;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param clockControlled whether the management port may move the clock ({@code /actuator/clock}),
  *     like Zeebe's {@code ZEEBE_CLOCK_CONTROLLED}; never in production, where timers would fire early
  * @param exporters readers of the record stream besides the engine's own (read model, metrics)
+ * @param processingFault test-only: makes chosen commands fail midway ({@link ProcessingFault})
  */
 public record EngineConfig(
     int grpcPort,
@@ -29,7 +31,8 @@ public record EngineConfig(
     int snapshotEveryRecords,
     int readModelRetention,
     boolean clockControlled,
-    List<Exporter> exporters) {
+    List<Exporter> exporters,
+    ProcessingFault processingFault) {
 
   public EngineConfig {
     exporters = List.copyOf(exporters);
@@ -50,47 +53,54 @@ public record EngineConfig(
         100_000,
         ReadModel.DEFAULT_RETENTION,
         false,
-        List.of());
+        List.of(),
+        ProcessingFault.NONE);
   }
 
   /** Random ports, in memory, system clock: the shape most tests want. */
   public static EngineConfig forTests() {
     return new EngineConfig(0, 0, 0, Optional.empty(), EngineClock.system(), Duration.ofSeconds(10), 100_000,
-        ReadModel.DEFAULT_RETENTION, false, List.of());
+        ReadModel.DEFAULT_RETENTION, false, List.of(), ProcessingFault.NONE);
   }
 
   public EngineConfig withPorts(int grpc, int rest, int management) {
     return new EngineConfig(grpc, rest, management, dataDir, clock, defaultLongPollingTimeout, snapshotEveryRecords,
-        readModelRetention, clockControlled, exporters);
+        readModelRetention, clockControlled, exporters, processingFault);
   }
 
   public EngineConfig withDataDir(Path dir) {
     return new EngineConfig(grpcPort, restPort, managementPort, Optional.ofNullable(dir), clock,
-        defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention, clockControlled, exporters);
+        defaultLongPollingTimeout, snapshotEveryRecords, readModelRetention, clockControlled, exporters, processingFault);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, newClock, defaultLongPollingTimeout,
-        snapshotEveryRecords, readModelRetention, clockControlled, exporters);
+        snapshotEveryRecords, readModelRetention, clockControlled, exporters, processingFault);
   }
 
   public EngineConfig withSnapshotEveryRecords(int records) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout, records,
-        readModelRetention, clockControlled, exporters);
+        readModelRetention, clockControlled, exporters, processingFault);
   }
 
   public EngineConfig withReadModelRetention(int finishedInstances) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
-        snapshotEveryRecords, finishedInstances, clockControlled, exporters);
+        snapshotEveryRecords, finishedInstances, clockControlled, exporters, processingFault);
   }
 
   public EngineConfig withExporters(List<Exporter> newExporters) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
-        snapshotEveryRecords, readModelRetention, clockControlled, newExporters);
+        snapshotEveryRecords, readModelRetention, clockControlled, newExporters, processingFault);
   }
 
   public EngineConfig withClockControlled(boolean controlled) {
     return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
-        snapshotEveryRecords, readModelRetention, controlled, exporters);
+        snapshotEveryRecords, readModelRetention, controlled, exporters, processingFault);
+  }
+
+  /** Test-only: see {@link ProcessingFault}. */
+  public EngineConfig withProcessingFault(ProcessingFault fault) {
+    return new EngineConfig(grpcPort, restPort, managementPort, dataDir, clock, defaultLongPollingTimeout,
+        snapshotEveryRecords, readModelRetention, clockControlled, exporters, fault);
   }
 }

@@ -19,7 +19,9 @@ public final class Rejection extends RuntimeException {
     /** the request's own time ran out (create-with-result) */
     DEADLINE_EXCEEDED,
     /** the engine is shutting down or overloaded; retry later */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** processing the command failed unexpectedly (a bug): nothing it did was kept */
+    INTERNAL
   }
 
   private final Type type;

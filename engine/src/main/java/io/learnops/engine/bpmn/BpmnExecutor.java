@@ -17,12 +17,16 @@ import io.learnops.engine.record.Intent;
 import io.learnops.engine.record.Intent.EscalationIntent;
 import io.learnops.engine.record.Intent.IncidentIntent;
 import io.learnops.engine.record.Intent.JobIntent;
+import io.learnops.engine.record.Intent.ProcessInstanceCreationIntent;
 import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.learnops.engine.record.Intent.ProcessMessageSubscriptionIntent;
 import io.learnops.engine.record.Intent.SignalIntent;
+import io.learnops.engine.record.Intent.SignalSubscriptionIntent;
 import io.learnops.engine.record.Intent.TimerIntent;
 import io.learnops.engine.record.RecordValue.EscalationValue;
 import io.learnops.engine.record.RecordValue.IncidentValue;
+import io.learnops.engine.record.RecordValue.ProcessInstanceCreationValue;
+import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
 import io.learnops.engine.record.RecordValue.SignalValue;
 import io.learnops.engine.record.RecordValue.TimerValue;
 import io.learnops.engine.record.RecordValue;
@@ -32,6 +36,7 @@ import io.learnops.engine.state.ElementState;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Incident;
 import io.learnops.engine.state.Job;
+import io.learnops.engine.state.Message;
 import io.learnops.engine.state.ProcessDefinition;
 import io.learnops.engine.state.Subscription;
 import io.learnops.engine.state.Timer;
@@ -70,6 +75,7 @@ public final class BpmnExecutor {
   private final Effects effects;
   private final RecordWriter records;
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
+  private final FlowsInFlight inFlight = new FlowsInFlight();
   private final MultiInstanceBehavior multiInstances;
   private final UserTaskBehavior userTasks;
   private final MessageCardinality messageCardinality;
@@ -102,6 +108,7 @@ public final class BpmnExecutor {
   /** Sets the time of the command being processed; every date the executor writes uses it. */
   public void setTime(long commandTime) {
     this.now = commandTime;
+    inFlight.clear();
     records.setTime(commandTime);
     feel.setCommandTime(commandTime);
   }
@@ -112,36 +119,37 @@ public final class BpmnExecutor {
 
   // ---- entry points for command handlers ------------------------------------------------
 
+  /** The message that starts an instance at a message start event, and its correlation key ("" for none). */
+  public record MessageStart(long messageKey, String correlationKey) {
+    static final MessageStart NONE = new MessageStart(-1, "");
+  }
+
   /** Creates an instance and runs it to its first wait states. */
   public ElementInstance createProcessInstance(
       ProcessDefinition definition, Map<String, Object> variablesOfInstance, FlowNode startEvent,
       Map<String, Object> eventVariables) {
-    return createProcessInstance(definition, variablesOfInstance, startEvent, eventVariables, null);
+    return createProcessInstance(definition, variablesOfInstance, startEvent, eventVariables, null, MessageStart.NONE);
+  }
+
+  /** Creates an instance that a message started at a message start event. */
+  public ElementInstance createProcessInstance(
+      ProcessDefinition definition, FlowNode startEvent, Map<String, Object> eventVariables, MessageStart message) {
+    return createProcessInstance(definition, Map.of(), startEvent, eventVariables, null, message);
   }
 
   private ElementInstance createProcessInstance(
       ProcessDefinition definition, Map<String, Object> variablesOfInstance, FlowNode startEvent,
-      Map<String, Object> eventVariables, ElementInstance caller) {
+      Map<String, Object> eventVariables, ElementInstance caller, MessageStart message) {
     final ExecutableProcess process = processes.get(definition);
-    final ElementInstance root = new ElementInstance();
-    root.key = state.nextKey();
-    root.processInstanceKey = root.key;
-    root.elementId = process.bpmnProcessId();
-    root.type = ElementType.PROCESS;
-    root.processDefinitionKey = definition.key;
-    root.bpmnProcessId = definition.bpmnProcessId;
-    root.version = definition.version;
-    root.tenantId = definition.tenantId;
-    root.createdAt = now;
-    if (caller != null) {
-      root.parentElementInstanceKey = caller.key;
-      root.parentProcessInstanceKey = caller.processInstanceKey;
-      caller.calledProcessInstanceKey = root.key;
-    }
-    state.elementInstances.put(root.key, root);
+    final long key = state.nextKey();
+    write(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, new ProcessInstanceValue(definition.bpmnProcessId,
+        definition.version, definition.key, key, process.bpmnProcessId(), -1, ElementType.PROCESS,
+        caller == null ? -1 : caller.processInstanceKey, caller == null ? -1 : caller.key, definition.tenantId));
+    write(key, ProcessInstanceCreationIntent.CREATED, new ProcessInstanceCreationValue(definition.bpmnProcessId,
+        definition.version, definition.key, key, startEvent.id(), message.messageKey(), message.correlationKey(),
+        definition.tenantId));
+    final ElementInstance root = state.elementInstances.get(key);
     variables.setLocal(root.key, variablesOfInstance);
-    root.startElementId = startEvent.id();
-    transition(root, ElementState.ACTIVATING);
     if (awaitsListener(root, process.processElement(), Listener.START)) {
       variables.setLocal(root.key, eventVariables); // the start event's variables, kept until the listeners are done
       return root;
@@ -182,13 +190,11 @@ public final class BpmnExecutor {
   public void completeExecutionListener(ElementInstance instance, String eventType, Map<String, Object> jobVariables) {
     if (Listener.START.equals(eventType)) {
       variables.setLocal(instance.key, jobVariables);
-      instance.startListenersDone++;
       if (runActivation(instance)) {
         completeWith(instance, null);
       }
     } else {
       variables.propagate(instance.isRoot() ? instance.key : instance.flowScopeKey, jobVariables);
-      instance.endListenersDone++;
       if (instance.isRoot()) {
         finishProcessInstance(instance);
       } else {
@@ -251,9 +257,6 @@ public final class BpmnExecutor {
       return;
     }
     if (subscription.kind == Subscription.Kind.MESSAGE) {
-      if (subscription.interrupting) {
-        state.removeSubscription(subscription);
-      }
       write(subscription.key, ProcessMessageSubscriptionIntent.CORRELATED,
           subscription.toValue(waiting, messageKey, eventVariables));
     }
@@ -283,7 +286,6 @@ public final class BpmnExecutor {
     closeEventScopes(gateway);
     transition(gateway, ElementState.COMPLETING);
     transition(gateway, ElementState.COMPLETED);
-    remove(gateway);
     write(-1, ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, scope.sequenceFlowValue(flowId));
     activateTriggered(event, scope, eventVariables);
   }
@@ -352,11 +354,8 @@ public final class BpmnExecutor {
   // ---- lifecycle ------------------------------------------------------------------------
 
   private ElementInstance activate(FlowNode node, ElementInstance scope) {
-    final ElementInstance instance = newInstance(node, scope);
-    if (node.multiInstance().isPresent()) {
-      instance.type = ElementType.MULTI_INSTANCE_BODY;
-    }
-    transition(instance, ElementState.ACTIVATING);
+    final ElementInstance instance =
+        newInstance(node, scope, node.multiInstance().isPresent() ? ElementType.MULTI_INSTANCE_BODY : node.type());
     return runActivation(instance) ? instance : null;
   }
 
@@ -365,29 +364,19 @@ public final class BpmnExecutor {
    * completes it with the event's variables.
    */
   private void activateTriggered(FlowNode node, ElementInstance scope, Map<String, Object> eventVariables) {
-    final ElementInstance instance = newInstance(node, scope);
-    transition(instance, ElementState.ACTIVATING);
+    final ElementInstance instance = newInstance(node, scope, node.type());
     if (applyInputMappings(instance, node)) {
       transition(instance, ElementState.ACTIVATED);
       completeWith(instance, eventVariables);
     }
   }
 
-  ElementInstance newInstance(FlowNode node, ElementInstance scope) {
-    final ElementInstance instance = new ElementInstance();
-    instance.key = state.nextKey();
-    instance.elementId = node.id();
-    instance.type = node.type();
-    instance.processInstanceKey = scope.processInstanceKey;
-    instance.processDefinitionKey = scope.processDefinitionKey;
-    instance.bpmnProcessId = scope.bpmnProcessId;
-    instance.version = scope.version;
-    instance.tenantId = scope.tenantId;
-    instance.flowScopeKey = scope.key;
-    instance.createdAt = now;
-    state.elementInstances.put(instance.key, instance);
-    scope.children.add(instance.key);
-    return instance;
+  /** A new instance of the element in the scope, ACTIVATING. */
+  ElementInstance newInstance(FlowNode node, ElementInstance scope, ElementType type) {
+    final long key = state.nextKey();
+    write(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, new ProcessInstanceValue(scope.bpmnProcessId, scope.version,
+        scope.processDefinitionKey, scope.processInstanceKey, node.id(), scope.key, type, -1, -1, scope.tenantId));
+    return state.elementInstances.get(key);
   }
 
   /**
@@ -497,7 +486,7 @@ public final class BpmnExecutor {
     final Map<String, Object> handedDown = node.calledElement().propagateAllParentVariables()
         ? variables.visible(instance.key)
         : new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
-    createProcessInstance(called.get(), handedDown, start.get(), Map.of(), instance);
+    createProcessInstance(called.get(), handedDown, start.get(), Map.of(), instance, MessageStart.NONE);
   }
 
   private Optional<ProcessDefinition> calledDefinition(ElementInstance caller, FlowNode node, String processId) {
@@ -516,7 +505,6 @@ public final class BpmnExecutor {
     if (caller == null || caller.state != ElementState.ACTIVATED) {
       return;
     }
-    caller.calledProcessInstanceKey = -1;
     final FlowNode node = node(caller);
     final boolean handUp = node.calledElement().propagateAllChildVariables() || !node.outputs().isEmpty();
     completeWith(caller, handUp ? childVariables : Map.of());
@@ -638,7 +626,7 @@ public final class BpmnExecutor {
   /** Triggers every signal subscription and signal start event of that name. */
   public void broadcastSignal(String signalName, Map<String, Object> signalVariables, String tenantId) {
     for (final Subscription subscription : state.subscriptions(Subscription.Kind.SIGNAL, tenantId, signalName, null)) {
-      if (state.subscriptions.containsKey(subscription.key)) {
+      if (state.subscriptions.containsKey(subscription.key) && !state.isBanned(subscription.processInstanceKey)) {
         correlate(subscription, -1, signalVariables);
       }
     }
@@ -708,13 +696,10 @@ public final class BpmnExecutor {
     }
     closeEventScopes(instance);
     final ElementInstance scope = flowScope(instance);
-    transition(instance, ElementState.COMPLETED);
-    remove(instance);
+    transition(instance, ElementState.COMPLETED); // a terminate end event's discards the scope's join tokens
     if (node.type() == ElementType.END_EVENT && node.eventType() == EventType.TERMINATE) {
       List.copyOf(scope.children).forEach(child -> terminate(state.elementInstances.get(child)));
-      scope.flowsInFlight = 0;
-      scope.flowGeneration++;
-      scope.joinTokens.clear();
+      inFlight.discard(scope.key);
     }
     for (final SequenceFlow flow : flows.get()) {
       takeFlow(flow, scope);
@@ -727,8 +712,7 @@ public final class BpmnExecutor {
   }
 
   void takeFlow(SequenceFlow flow, ElementInstance scope) {
-    scope.flowsInFlight++;
-    final int generation = scope.flowGeneration;
+    final int generation = inFlight.taken(scope.key);
     write(-1, ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, scope.sequenceFlowValue(flow.id()));
     followUps.add(() -> arrive(flow, scope.key, generation));
   }
@@ -753,9 +737,7 @@ public final class BpmnExecutor {
     final FlowNode eventSubProcess = start.flowScope().orElseThrow();
     if (start.isInterrupting()) {
       List.copyOf(scope.children).forEach(child -> terminate(state.elementInstances.get(child)));
-      scope.flowsInFlight = 0;
-      scope.flowGeneration++;
-      scope.joinTokens.clear();
+      inFlight.discard(scope.key); // its join tokens go when the event subprocess activates
       final java.util.Set<String> triggers = new java.util.HashSet<>();
       node(scope).eventSubProcesses().forEach(esp -> triggers.add(esp.triggerStartEvent().id()));
       state.subscriptionsOf(scope.key).stream().filter(sub -> triggers.contains(sub.catchElementId))
@@ -763,8 +745,7 @@ public final class BpmnExecutor {
       state.timersOf(scope.key).stream().filter(timer -> triggers.contains(timer.catchElementId))
           .forEach(this::cancelTimer);
     }
-    final ElementInstance instance = newInstance(eventSubProcess, scope);
-    transition(instance, ElementState.ACTIVATING);
+    final ElementInstance instance = newInstance(eventSubProcess, scope, eventSubProcess.type());
     if (!applyInputMappings(instance, eventSubProcess)) {
       return;
     }
@@ -774,31 +755,31 @@ public final class BpmnExecutor {
 
   /** A link throw event continues at its catch event, like a sequence flow that is not drawn. */
   private void jumpTo(FlowNode target, ElementInstance scope) {
-    scope.flowsInFlight++;
-    final int generation = scope.flowGeneration;
+    final int generation = inFlight.taken(scope.key);
     followUps.add(() -> {
       final ElementInstance current = state.elementInstances.get(scope.key);
-      if (current != null && current.state == ElementState.ACTIVATED && current.flowGeneration == generation) {
-        current.flowsInFlight--;
+      if (current != null && current.state == ElementState.ACTIVATED && inFlight.arrive(scope.key, generation)) {
         activate(target, current);
       }
     });
   }
 
+  /**
+   * A taken flow reaches its target. At a gateway that joins several flows, the flow's token was
+   * left when it was taken: a parallel join fires once every incoming flow has one, an inclusive
+   * join once nothing else can reach it.
+   */
   private void arrive(SequenceFlow flow, long scopeKey, int generation) {
     final ElementInstance scope = state.elementInstances.get(scopeKey);
-    if (scope == null || scope.state != ElementState.ACTIVATED || scope.flowGeneration != generation) {
+    if (scope == null || scope.state != ElementState.ACTIVATED || !inFlight.arrive(scopeKey, generation)) {
       return;
     }
-    scope.flowsInFlight--;
     final FlowNode target = process(scope).element(flow.targetId());
     if (target.type() == ElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
-      joinAt(target, flow, scope);
+      joinAt(target, scope);
       return;
     }
-    if (target.type() == ElementType.INCLUSIVE_GATEWAY && target.incoming().size() > 1) {
-      scope.joinTokens.computeIfAbsent(target.id(), g -> new LinkedHashMap<>()).merge(flow.id(), 1, Integer::sum);
-    } else {
+    if (target.type() != ElementType.INCLUSIVE_GATEWAY || target.incoming().size() <= 1) {
       activate(target, scope);
     }
     fireInclusiveJoins(scope);
@@ -809,7 +790,7 @@ public final class BpmnExecutor {
    * it: no element instance that is active there has a path to it, and no flow is in flight.
    */
   private void fireInclusiveJoins(ElementInstance scope) {
-    if (scope.state != ElementState.ACTIVATED || scope.flowsInFlight > 0 || scope.joinTokens.isEmpty()) {
+    if (scope.state != ElementState.ACTIVATED || inFlight.any(scope.key) || scope.joinTokens.isEmpty()) {
       return;
     }
     final ExecutableProcess process = process(scope);
@@ -818,8 +799,7 @@ public final class BpmnExecutor {
       if (gateway.type() != ElementType.INCLUSIVE_GATEWAY || canStillArrive(scope, gateway, process)) {
         continue;
       }
-      scope.joinTokens.remove(gatewayId);
-      activate(gateway, scope);
+      activate(gateway, scope); // takes the gateway's tokens
     }
   }
 
@@ -857,21 +837,16 @@ public final class BpmnExecutor {
     return false;
   }
 
-  /** A parallel join fires once every incoming flow has delivered a token. */
-  private void joinAt(FlowNode gateway, SequenceFlow arrived, ElementInstance scope) {
-    final Map<String, Integer> tokens = scope.joinTokens.computeIfAbsent(gateway.id(), g -> new LinkedHashMap<>());
-    tokens.merge(arrived.id(), 1, Integer::sum);
+  /** A parallel join fires once every incoming flow has left a token; activating it takes one of each. */
+  private void joinAt(FlowNode gateway, ElementInstance scope) {
+    final Map<String, Integer> tokens = scope.joinTokens.getOrDefault(gateway.id(), Map.of());
     if (gateway.incoming().stream().allMatch(f -> tokens.getOrDefault(f.id(), 0) > 0)) {
-      gateway.incoming().forEach(f -> tokens.computeIfPresent(f.id(), (id, n) -> n == 1 ? null : n - 1));
-      if (tokens.isEmpty()) {
-        scope.joinTokens.remove(gateway.id());
-      }
       activate(gateway, scope);
     }
   }
 
   void completeScopeIfDone(ElementInstance scope) {
-    if (scope.state != ElementState.ACTIVATED || !scope.children.isEmpty() || scope.flowsInFlight > 0
+    if (scope.state != ElementState.ACTIVATED || !scope.children.isEmpty() || inFlight.any(scope.key)
         || !scope.joinTokens.isEmpty()) {
       return;
     }
@@ -892,7 +867,6 @@ public final class BpmnExecutor {
     final Map<String, Object> result = variables.visible(root.key);
     effects.completedInstances.put(root.key, result);
     transition(root, ElementState.COMPLETED);
-    remove(root);
     if (root.messageStartCorrelationKey != null) {
       messageStartedInstanceEnded.accept(root);
     }
@@ -911,8 +885,7 @@ public final class BpmnExecutor {
     if (instance.calledProcessInstanceKey >= 0) {
       terminate(state.elementInstances.get(instance.calledProcessInstanceKey));
     }
-    instance.flowsInFlight = 0;
-    instance.flowGeneration++;
+    inFlight.discard(instance.key);
     closeEventScopes(instance);
     cancelJob(instance);
     if (instance.type == ElementType.USER_TASK) {
@@ -923,7 +896,6 @@ public final class BpmnExecutor {
     if (instance.isRoot()) {
       effects.terminatedInstances.add(instance.key);
     }
-    remove(instance);
     if (instance.isRoot() && instance.messageStartCorrelationKey != null) {
       messageStartedInstanceEnded.accept(instance);
     }
@@ -940,17 +912,8 @@ public final class BpmnExecutor {
     }
   }
 
-  void remove(ElementInstance instance) {
-    final ElementInstance scope = flowScope(instance);
-    if (scope != null) {
-      scope.children.remove(instance.key);
-    }
-    variables.removeScope(instance.key);
-    state.elementInstances.remove(instance.key);
-  }
-
+  /** Moves an instance on in its lifecycle; the applier changes its state (and, once it ended, removes it). */
   void transition(ElementInstance instance, ElementState next) {
-    instance.state = next;
     write(instance.key, next.intent(), instance.toValue());
   }
 
@@ -1213,7 +1176,6 @@ public final class BpmnExecutor {
     }
     final Subscription subscription = subscription(waiting, event, Subscription.Kind.MESSAGE, String.valueOf(name.value()));
     subscription.correlationKey = String.valueOf(key.value());
-    state.putSubscription(subscription);
     write(subscription.key, ProcessMessageSubscriptionIntent.CREATED, subscription.toValue(waiting, -1, Map.of()));
     return true;
   }
@@ -1224,7 +1186,8 @@ public final class BpmnExecutor {
       raiseIncident(waiting, Incident.ErrorType.EXTRACT_VALUE_ERROR, name.error(), Incident.Retry.ACTIVATE, -1);
       return false;
     }
-    state.putSubscription(subscription(waiting, event, Subscription.Kind.SIGNAL, String.valueOf(name.value())));
+    final Subscription subscription = subscription(waiting, event, Subscription.Kind.SIGNAL, String.valueOf(name.value()));
+    write(subscription.key, SignalSubscriptionIntent.CREATED, subscription.toSignalValue(waiting));
     return true;
   }
 
@@ -1312,10 +1275,25 @@ public final class BpmnExecutor {
 
   /** The instance no longer waits for what the subscription waits for. */
   private void closeSubscription(ElementInstance waiting, Subscription subscription) {
-    state.removeSubscription(subscription);
     if (subscription.kind == Subscription.Kind.MESSAGE) {
       write(subscription.key, ProcessMessageSubscriptionIntent.DELETED, subscription.toValue(waiting, -1, Map.of()));
+    } else {
+      write(subscription.key, SignalSubscriptionIntent.DELETED, subscription.toSignalValue(waiting));
     }
+  }
+
+  /**
+   * Claims a message for a subscription's process if it may still reach it ({@link
+   * MessageCardinality}): from then on it reaches no other instance of that process.
+   */
+  public boolean claim(Message message, Subscription subscription) {
+    final ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);
+    if (waiting == null || !messageCardinality.mayReach(message, waiting.bpmnProcessId)) {
+      return false;
+    }
+    write(subscription.key, ProcessMessageSubscriptionIntent.CORRELATING,
+        subscription.toValue(waiting, message.key, message.variables));
+    return true;
   }
 
   private void correlateBufferedMessage(ElementInstance instance) {
@@ -1323,9 +1301,9 @@ public final class BpmnExecutor {
       if (subscription.kind != Subscription.Kind.MESSAGE) {
         continue;
       }
-      final Optional<io.learnops.engine.state.Message> buffered = messageCardinality.claimBuffered(subscription, now);
+      final Optional<Message> buffered = messageCardinality.buffered(subscription, now).filter(m -> claim(m, subscription));
       if (buffered.isPresent()) {
-        final io.learnops.engine.state.Message message = buffered.get();
+        final Message message = buffered.get();
         followUps.add(() -> correlate(subscription, message.key, message.variables));
         return;
       }

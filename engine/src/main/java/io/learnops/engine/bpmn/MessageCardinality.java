@@ -25,21 +25,18 @@ public final class MessageCardinality {
     return !message.correlatedProcesses.contains(bpmnProcessId);
   }
 
-  public void reached(Message message, String bpmnProcessId) {
-    message.correlatedProcesses.add(bpmnProcessId);
-  }
-
-  /** Whether the message may go to this subscription's process; if so, it counts as having reached it. */
-  public boolean claim(Message message, Subscription subscription) {
+  /**
+   * The oldest live buffered message a newly opened subscription may take. Taking it is a record
+   * ({@link BpmnExecutor#claim}), which marks the message as having reached the process.
+   */
+  public Optional<Message> buffered(Subscription subscription, long now) {
     final ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);
-    return waiting != null && message.correlatedProcesses.add(waiting.bpmnProcessId);
-  }
-
-  /** The oldest live buffered message a newly opened subscription may take, claimed for its process. */
-  public Optional<Message> claimBuffered(Subscription subscription, long now) {
+    if (waiting == null) {
+      return Optional.empty();
+    }
     for (final Message message : state.bufferedMessages(subscription.tenantId, subscription.name,
         subscription.correlationKey)) {
-      if (message.deadline > now && claim(message, subscription)) {
+      if (message.deadline > now && mayReach(message, waiting.bpmnProcessId)) {
         return Optional.of(message);
       }
     }

@@ -52,8 +52,6 @@ final class MultiInstanceBehavior {
           Incident.Retry.ACTIVATE, -1);
       return;
     }
-    body.multiInstanceItems = new ArrayList<>(items);
-    body.multiInstanceStarted = 0;
     final Map<String, Object> locals = new LinkedHashMap<>();
     locals.put("numberOfInstances", items.size());
     locals.put("numberOfActiveInstances", 0);
@@ -65,24 +63,24 @@ final class MultiInstanceBehavior {
     if (items.isEmpty()) {
       completeBody(body, node);
     } else if (multiInstance.sequential()) {
-      startInner(body, node);
+      startInner(body, node, items);
     } else {
       // an inner instance that completes at once may meet the completion condition and end the body
       while (body.state == ElementState.ACTIVATED && body.multiInstanceStarted < items.size()) {
-        startInner(body, node);
+        startInner(body, node, items);
       }
     }
   }
 
-  private void startInner(ElementInstance body, FlowNode node) {
-    final int index = body.multiInstanceStarted++;
-    final ElementInstance inner = executor.newInstance(node, body);
+  /** Starts the next inner instance (its activation counts it on the body) with its item of the collection. */
+  private void startInner(ElementInstance body, FlowNode node, List<?> items) {
+    final int index = body.multiInstanceStarted;
+    final ElementInstance inner = executor.newInstance(node, body, node.type());
     final Map<String, Object> locals = new LinkedHashMap<>();
     locals.put(LOOP_COUNTER, index + 1);
-    node.multiInstance().orElseThrow().inputElement().ifPresent(name -> locals.put(name, body.multiInstanceItems.get(index)));
+    node.multiInstance().orElseThrow().inputElement().ifPresent(name -> locals.put(name, items.get(index)));
     variables.setLocal(inner.key, locals);
     count(body, "numberOfActiveInstances", 1);
-    executor.transition(inner, ElementState.ACTIVATING);
     executor.runActivation(inner);
   }
 
@@ -110,9 +108,13 @@ final class MultiInstanceBehavior {
       }
       done = Boolean.TRUE.equals(condition.value());
     }
+    final boolean startsNext = !done && multiInstance.sequential() && body.multiInstanceStarted < instances(body);
+    final List<?> items = startsNext ? inputCollection(body, node, inner).orElse(null) : List.of();
+    if (items == null) {
+      return;
+    }
     executor.closeEventScopes(inner);
     executor.transition(inner, ElementState.COMPLETED);
-    executor.remove(inner);
     count(body, "numberOfActiveInstances", -1);
     count(body, "numberOfCompletedInstances", 1);
     if (done) {
@@ -122,11 +124,34 @@ final class MultiInstanceBehavior {
         count(body, "numberOfTerminatedInstances", 1);
       }
       completeBody(body, node);
-    } else if (multiInstance.sequential() && body.multiInstanceStarted < body.multiInstanceItems.size()) {
-      startInner(body, node);
-    } else if (body.children.isEmpty() && body.multiInstanceStarted == body.multiInstanceItems.size()) {
+    } else if (startsNext) {
+      startInner(body, node, items);
+    } else if (body.children.isEmpty() && body.multiInstanceStarted == instances(body)) {
       completeBody(body, node);
     }
+  }
+
+  /**
+   * The input collection again, for the next inner instance of a sequential activity: as in Zeebe,
+   * it is evaluated anew rather than kept. If it fails, the completing inner instance gets the
+   * incident, and resolving it runs the completion again.
+   */
+  private java.util.Optional<List<?>> inputCollection(ElementInstance body, FlowNode node, ElementInstance inner) {
+    final MultiInstance multiInstance = node.multiInstance().orElseThrow();
+    final Evaluation collection = feel.evaluate(multiInstance.inputCollection(), variables.lookup(body.key));
+    if (collection.isFailure() || !(collection.value() instanceof List<?> items) || items.size() <= body.multiInstanceStarted) {
+      executor.raiseIncident(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
+              : "Expected the input collection '%s' of '%s' to be a list of at least %d items, but it was '%s'"
+                  .formatted(multiInstance.inputCollection().source(), node.id(), body.multiInstanceStarted + 1,
+                      collection.value()),
+          Incident.Retry.COMPLETE, -1);
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(items);
+  }
+
+  private int instances(ElementInstance body) {
+    return ((Number) state.variables.get(body.key).get("numberOfInstances")).intValue();
   }
 
   /** The body completes: the output collection reaches the flow scope, then the flows are taken. */
@@ -140,7 +165,6 @@ final class MultiInstanceBehavior {
     });
     final ElementInstance scope = executor.flowScope(body);
     executor.transition(body, ElementState.COMPLETED);
-    executor.remove(body);
     for (final SequenceFlow flow : node.outgoing()) {
       executor.takeFlow(flow, scope);
     }

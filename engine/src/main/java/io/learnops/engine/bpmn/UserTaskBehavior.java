@@ -101,8 +101,6 @@ public final class UserTaskBehavior {
     task.tenantId = instance.tenantId;
     task.customHeaders = new LinkedHashMap<>(definition.headers());
     task.creationDate = executor.now();
-    state.userTasks.put(task.key, task);
-    instance.userTaskKey = task.key;
     begin(task, UserTask.State.CREATING, "");
   }
 
@@ -110,21 +108,24 @@ public final class UserTaskBehavior {
 
   /** Assigns the task ({@code assignee} empty: unassigns it) once the assigning listeners agree. */
   public void assign(UserTask task, String assignee, String action) {
-    task.pendingAssignee = assignee == null ? "" : assignee;
-    begin(task, UserTask.State.ASSIGNING, action);
+    final UserTask draft = task.draft();
+    draft.pendingAssignee = assignee == null ? "" : assignee;
+    begin(draft, UserTask.State.ASSIGNING, action);
   }
 
   /** Changes the given attributes ({@link #UPDATABLE}) once the updating listeners agree. */
   public void update(UserTask task, Map<String, Object> changes, String action) {
-    task.pendingChanges = new LinkedHashMap<>(changes);
-    task.changedAttributes = new ArrayList<>(changes.keySet());
-    begin(task, UserTask.State.UPDATING, action);
+    final UserTask draft = task.draft();
+    draft.pendingChanges = new LinkedHashMap<>(changes);
+    draft.changedAttributes = new ArrayList<>(changes.keySet());
+    begin(draft, UserTask.State.UPDATING, action);
   }
 
   /** Completes the task, and its element with the variables, once the completing listeners agree. */
   public void complete(UserTask task, Map<String, Object> completionVariables, String action) {
-    task.pendingVariables = new LinkedHashMap<>(completionVariables);
-    begin(task, UserTask.State.COMPLETING, action);
+    final UserTask draft = task.draft();
+    draft.pendingVariables = new LinkedHashMap<>(completionVariables);
+    begin(draft, UserTask.State.COMPLETING, action);
   }
 
   /** The element was terminated: the task is canceled, and whoever waits on a transition is told. */
@@ -137,16 +138,14 @@ public final class UserTaskBehavior {
       effects.userTaskTransitionsEnded.put(task.key,
           Optional.of("the user task was canceled while its %s was in progress".formatted(lower(task.state))));
     }
-    task.state = UserTask.State.CANCELING;
-    task.action = "";
-    event(task, UserTaskIntent.CANCELING);
+    final UserTask draft = task.draft();
+    draft.action = "";
+    event(draft, UserTaskIntent.CANCELING);
     for (final Listener listener : node.userTask().listenersFor(CANCELING)) {
       executor.createJob(instance, listenerJob(listener, CANCELING, task.key));
     }
-    task.state = UserTask.State.CANCELED;
-    task.completionDate = executor.now();
-    event(task, UserTaskIntent.CANCELED);
-    state.userTasks.remove(task.key);
+    draft.completionDate = executor.now();
+    event(draft, UserTaskIntent.CANCELED);
   }
 
   // ---- task listeners -------------------------------------------------------------------
@@ -165,7 +164,10 @@ public final class UserTaskBehavior {
     return Optional.empty();
   }
 
-  /** A task listener's job completed: apply its corrections, then run the next listener or finish. */
+  /**
+   * A task listener's job completed (its record moved the task on to the next listener): apply its
+   * corrections, then run the next listener or finish.
+   */
   public void listenerCompleted(Job job, ListenerResult result) {
     final UserTask task = state.userTasks.get(job.userTaskKey);
     final ElementInstance instance = state.elementInstances.get(job.elementInstanceKey);
@@ -173,24 +175,27 @@ public final class UserTaskBehavior {
       return;
     }
     if (result.denied()) {
-      deny(task, result.deniedReason());
+      deny(task.draft(), result.deniedReason());
     } else {
-      result.corrections().forEach((attribute, value) -> correct(task, attribute, value));
-      task.nextListener++;
-      runNextListener(task, instance);
+      if (!result.corrections().isEmpty()) {
+        final UserTask corrected = task.draft();
+        result.corrections().forEach((attribute, value) -> correct(corrected, attribute, value));
+        event(corrected, UserTaskIntent.CORRECTED);
+      }
+      runNextListener(state.userTasks.get(task.key), instance);
     }
     executor.runFollowUps();
   }
 
-  private void begin(UserTask task, UserTask.State transition, String action) {
-    task.state = transition;
-    task.action = action == null ? "" : action;
-    task.nextListener = 0;
+  /** Starts a transition on a draft of the task: its record makes it the task's state, at the first listener. */
+  private void begin(UserTask draft, UserTask.State transition, String action) {
+    draft.state = transition;
+    draft.action = action == null ? "" : action;
     if (transition != UserTask.State.UPDATING) {
-      task.changedAttributes = new ArrayList<>();
+      draft.changedAttributes = new ArrayList<>();
     }
-    event(task, UserTaskIntent.valueOf(transition.name()));
-    runNextListener(task, state.elementInstances.get(task.elementInstanceKey));
+    event(draft, UserTaskIntent.valueOf(transition.name()));
+    runNextListener(state.userTasks.get(draft.key), state.elementInstances.get(draft.elementInstanceKey));
   }
 
   private void runNextListener(UserTask task, ElementInstance instance) {
@@ -219,53 +224,48 @@ public final class UserTaskBehavior {
   }
 
   private void finish(UserTask task, ElementInstance instance) {
+    final UserTask draft = task.draft();
     switch (task.state) {
       case CREATING -> {
-        task.state = UserTask.State.CREATED;
-        event(task, UserTaskIntent.CREATED);
-        if (task.pendingAssignee != null && !task.pendingAssignee.isBlank()) {
-          assign(task, task.pendingAssignee, "");
+        event(draft, UserTaskIntent.CREATED);
+        if (draft.pendingAssignee != null && !draft.pendingAssignee.isBlank()) {
+          assign(state.userTasks.get(task.key), draft.pendingAssignee, "");
         }
       }
       case ASSIGNING -> {
-        task.assignee = task.pendingAssignee == null || task.pendingAssignee.isBlank() ? null : task.pendingAssignee;
-        task.pendingAssignee = null;
-        task.state = UserTask.State.CREATED;
-        event(task, UserTaskIntent.ASSIGNED);
-        ended(task, Optional.empty());
+        draft.assignee = draft.pendingAssignee == null || draft.pendingAssignee.isBlank() ? null : draft.pendingAssignee;
+        draft.pendingAssignee = null;
+        event(draft, UserTaskIntent.ASSIGNED);
+        ended(draft, Optional.empty());
       }
       case UPDATING -> {
-        task.pendingChanges.forEach((attribute, value) -> apply(task, attribute, value));
-        task.pendingChanges = new LinkedHashMap<>();
-        task.state = UserTask.State.CREATED;
-        event(task, UserTaskIntent.UPDATED);
-        ended(task, Optional.empty());
+        draft.pendingChanges.forEach((attribute, value) -> apply(draft, attribute, value));
+        draft.pendingChanges = new LinkedHashMap<>();
+        event(draft, UserTaskIntent.UPDATED);
+        ended(draft, Optional.empty());
       }
       case COMPLETING -> {
-        task.state = UserTask.State.COMPLETED;
-        task.completionDate = executor.now();
-        event(task, UserTaskIntent.COMPLETED);
-        state.userTasks.remove(task.key);
-        ended(task, Optional.empty());
-        executor.completeTask(instance, task.pendingVariables);
+        draft.completionDate = executor.now();
+        event(draft, UserTaskIntent.COMPLETED);
+        ended(draft, Optional.empty());
+        executor.completeTask(instance, draft.pendingVariables);
       }
       default -> throw new IllegalStateException("no transition to finish for user task " + task.key + " in " + task.state);
     }
   }
 
-  private void deny(UserTask task, String reason) {
-    final String transition = lower(task.state);
-    final UserTaskIntent intent = switch (task.state) {
+  private void deny(UserTask draft, String reason) {
+    final String transition = lower(draft.state);
+    final UserTaskIntent intent = switch (draft.state) {
       case ASSIGNING -> UserTaskIntent.ASSIGNMENT_DENIED;
       case UPDATING -> UserTaskIntent.UPDATE_DENIED;
       default -> UserTaskIntent.COMPLETION_DENIED;
     };
-    task.state = UserTask.State.CREATED;
-    task.pendingAssignee = null;
-    task.pendingChanges = new LinkedHashMap<>();
-    task.pendingVariables = new LinkedHashMap<>();
-    event(task, intent);
-    ended(task, Optional.of("the %s of user task %d was denied by a task listener%s".formatted(transition, task.key,
+    draft.pendingAssignee = null;
+    draft.pendingChanges = new LinkedHashMap<>();
+    draft.pendingVariables = new LinkedHashMap<>();
+    event(draft, intent);
+    ended(draft, Optional.of("the %s of user task %d was denied by a task listener%s".formatted(transition, draft.key,
         reason == null || reason.isBlank() ? "" : ": " + reason)));
   }
 

@@ -31,15 +31,13 @@ final class VariableBehavior {
   }
 
   void setLocal(long scopeKey, Map<String, Object> variables) {
-    if (!variables.isEmpty()) {
-      final Map<String, Object> local = state.variables.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>());
-      variables.forEach((name, value) -> put(local, scopeKey, name, value));
-    }
+    variables.forEach((name, value) -> put(scopeKey, name, value));
   }
 
-  private void put(Map<String, Object> local, long scopeKey, String name, Object value) {
-    final VariableIntent intent = local.containsKey(name) ? VariableIntent.UPDATED : VariableIntent.CREATED;
-    local.put(name, value);
+  /** Writes one variable in a scope; its applier puts it there. */
+  private void put(long scopeKey, String name, Object value) {
+    final Map<String, Object> local = state.variables.get(scopeKey);
+    final VariableIntent intent = local != null && local.containsKey(name) ? VariableIntent.UPDATED : VariableIntent.CREATED;
     final ElementInstance scope = state.elementInstances.get(scopeKey);
     records.write(-1, intent, new VariableValue(name, value, scopeKey, scope.processInstanceKey,
         scope.processDefinitionKey, scope.bpmnProcessId, scope.tenantId));
@@ -53,13 +51,13 @@ final class VariableBehavior {
       while (scope >= 0) {
         final Map<String, Object> local = state.variables.get(scope);
         if (local != null && local.containsKey(name)) {
-          put(local, scope, name, value);
+          put(scope, name, value);
           return;
         }
         root = scope;
         scope = flowScopeOf(scope);
       }
-      put(state.variables.computeIfAbsent(root, k -> new LinkedHashMap<>()), root, name, value);
+      put(root, name, value);
     });
   }
 
@@ -122,10 +120,6 @@ final class VariableBehavior {
         return names;
       }
     };
-  }
-
-  void removeScope(long scopeKey) {
-    state.variables.remove(scopeKey);
   }
 
   private long flowScopeOf(long scopeKey) {

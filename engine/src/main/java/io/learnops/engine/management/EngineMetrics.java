@@ -35,6 +35,8 @@ public final class EngineMetrics implements Exporter {
       case JOB -> count("zeebe.job.events", "action", action(record.intent().name()),
           "type", ((JobValue) record.value()).type());
       case INCIDENT -> count("zeebe.incident.events", "action", action(record.intent().name()));
+      // a command failed unexpectedly and its process instance was banned (see the engine log)
+      case ERROR -> count("learnops.engine.banned.instances");
       default -> { }
     }
   }

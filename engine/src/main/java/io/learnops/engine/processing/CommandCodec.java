@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Turns journal entries and state snapshots into bytes and back. JSON keeps the journal readable
- * with standard tools when an operator has to look inside.
+ * Turns journal entries (the records a command wrote, see {@link RecordJson}) and state snapshots
+ * into bytes and back. JSON keeps the journal readable with standard tools when an operator has
+ * to look inside.
  */
 public final class CommandCodec {
 
@@ -46,6 +47,7 @@ public final class CommandCodec {
   private final ObjectMapper recordMapper =
       new ObjectMapper(FACTORY)
           .registerModule(new BlackbirdModule())
+          .registerModule(RecordJson.module())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -11,14 +11,20 @@ import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.Effects;
 import io.learnops.engine.bpmn.ProcessCache;
+import io.learnops.engine.bpmn.ProcessingFault;
 import io.learnops.engine.bpmn.RecordWriter;
 import io.learnops.engine.decision.Decisions;
 import io.learnops.engine.exporter.ExporterDirector;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.model.BpmnTransformer;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
+import io.learnops.engine.record.Intent.ErrorIntent;
+import io.learnops.engine.record.Intent.PurgeIntent;
 import io.learnops.engine.record.Record;
 import io.learnops.engine.record.RecordValue;
+import io.learnops.engine.record.RecordValue.ErrorValue;
+import io.learnops.engine.record.RecordValue.PurgeValue;
+import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.EventAppliers;
 import java.io.IOException;
@@ -52,6 +58,10 @@ public final class CommandProcessor implements AutoCloseable {
   private final DurableLog log;
   private final EngineClock clock;
   private final CommandCodec codec = new CommandCodec();
+  private final JournalReplay journalReplay;
+  private final ProcessingFault fault;
+  /** due timers, deadlines and messages whose command failed without an instance to ban; tried again after a restart */
+  private final java.util.Set<Long> failedDueKeys = new java.util.HashSet<>();
   private final BlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<byte[]> batchEntries = new ArrayList<>();
@@ -62,8 +72,6 @@ public final class CommandProcessor implements AutoCloseable {
   private final AtomicLong snapshotFailures = new AtomicLong();
   private final List<Runnable> purgeListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EngineState>> recoveryListeners = new CopyOnWriteArrayList<>();
-  /** where exports and purge notices go: after the commit while live, at once during replay */
-  private Consumer<Runnable> exportStage = afterCommit::add;
   private final InstanceResults instanceResults = new InstanceResults();
   private final UserTaskAnswers userTaskAnswers = new UserTaskAnswers();
   private final JobDelivery jobDelivery =
@@ -81,6 +89,7 @@ public final class CommandProcessor implements AutoCloseable {
   /** set when the journal cannot be written: nothing more may be accepted */
   private volatile boolean halted;
   private EngineState state;
+  private EventAppliers appliers;
   private BpmnExecutor executor;
   private JobProcessor jobs;
   private ClockProcessor clocks;
@@ -89,8 +98,11 @@ public final class CommandProcessor implements AutoCloseable {
   /** position of the last journaled entry, counted here because the writer appends later */
   private long position;
 
-  public CommandProcessor(DurableLog log, EngineClock clock, int snapshotEvery, ExporterDirector exporters) {
+  public CommandProcessor(DurableLog log, EngineClock clock, int snapshotEvery, ExporterDirector exporters,
+      ProcessingFault fault) {
     this.log = log;
+    this.fault = fault;
+    this.journalReplay = new JournalReplay(log, codec);
     this.clock = clock;
     this.snapshotEvery = snapshotEvery;
     this.exporters = exporters;
@@ -98,58 +110,51 @@ public final class CommandProcessor implements AutoCloseable {
     this.writer = new JournalWriter(log, this::halt);
   }
 
-  /** Loads the latest snapshot, replays the journal after it, then starts processing. */
+  /**
+   * Loads the latest snapshot, applies the records of the journal entries after it (processing
+   * does not run again), hands them to the exporters that have not seen them, then starts
+   * processing.
+   */
   public void start() throws IOException {
     final long startedAt = System.nanoTime();
-    final var snapshot = log.latestSnapshot();
-    if (snapshot.isPresent() && snapshot.get().position() > log.lastPosition()) {
-      throw new IllegalStateException(("The journal ends at position %d, before the snapshot at position %d: journal files "
-          + "are missing from the data directory. Restore them, or start on an empty directory.")
-          .formatted(log.lastPosition(), snapshot.get().position()));
-    }
-    useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
-    clocks.restore(); // before replay: journaled clock changes build on the snapshot's setting
+    final JournalReplay.Base base = journalReplay.base();
+    useState(base.state());
     recoveryListeners.forEach(listener -> listener.accept(state));
     exporters.open(state.recordPosition);
-    exportStage = Runnable::run;
-    final long[] replayed = {0};
-    log.replay(snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), (position, bytes) -> {
-      final JournalEntry entry = codec.decode(bytes);
-      executor.setTime(entry.timestamp());
-      try {
-        handlers.handle(entry.command());
-      } catch (Rejection | IllegalStateException e) {
-        LOG.debug("replayed command {} was refused as it was the first time: {}", position, e.getMessage());
-      }
-      exporters.export(positioned(entry.timestamp()));
-      effects.clear();
-      replayed[0]++;
-    });
-    exportStage = afterCommit::add;
-    entriesSinceSnapshot = replayed[0];
+    final long replayed = journalReplay.replay(base.position(), state, appliers, this::exportReplayed);
+    clocks.restore();
+    entriesSinceSnapshot = replayed;
     position = log.lastPosition();
-    if (replayed[0] > 0 || snapshot.isPresent()) {
-      LOG.info("Recovered state: snapshot at position {}, {} journal entries replayed in {} ms",
-          snapshot.map(DurableLog.StoredSnapshot::position).orElse(0L), replayed[0],
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+    if (replayed > 0 || base.position() > 0) {
+      LOG.info("Recovered state: snapshot at position {}, the records of {} journal entries applied in {} ms",
+          base.position(), replayed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
     }
     writer.start();
     thread.start();
+  }
+
+  /** A purge replayed clears what the listeners keep before the records after it arrive. */
+  private void exportReplayed(List<Record<?>> records) {
+    if (records.stream().anyMatch(record -> record.valueType() == ValueType.PURGE)) {
+      purgeListeners.forEach(Runnable::run);
+    }
+    exporters.export(records);
   }
 
   private void useState(EngineState newState) {
     state = newState;
     processes.clear();
     final Decisions decisions = new Decisions(state, dmn);
+    appliers = new EventAppliers(state, key -> processes.get(state.definition(key).orElseThrow()));
     executor = new BpmnExecutor(state, feel, processes, decisions, effects,
-        new RecordWriter(new EventAppliers(state), effects));
+        new RecordWriter(appliers, effects, state, fault));
     final DeploymentProcessor deployments = new DeploymentProcessor(state, transformer, processes, executor, decisions);
     jobs = new JobProcessor(state, executor, effects);
     final InstanceProcessor instances = new InstanceProcessor(state, processes, executor, jobs);
     final EventProcessor events = new EventProcessor(state, processes, executor);
     final UserTaskProcessor userTasks = new UserTaskProcessor(state, executor.userTasks());
     final DecisionProcessor standaloneDecisions = new DecisionProcessor(state, decisions, executor);
-    clocks = new ClockProcessor(state, clock);
+    clocks = new ClockProcessor(state, clock, executor);
     handlers = new CommandHandlers()
         .on(EngineCommand.Deploy.class, deployments::deploy)
         .on(EngineCommand.CreateInstance.class, instances::create)
@@ -403,6 +408,9 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private long waitMillis() {
+    if (!failedDueKeys.isEmpty()) {
+      return MAX_IDLE_WAIT_MILLIS; // their due time has passed, and they are not tried again
+    }
     final long untilDue = state.nextDueTime() - clock.millis();
     return Math.max(0, Math.min(untilDue, MAX_IDLE_WAIT_MILLIS));
   }
@@ -427,31 +435,103 @@ public final class CommandProcessor implements AutoCloseable {
     }
   }
 
-  /** Processes and journals one command; a rejected command is not journaled. */
+  /**
+   * Processes and journals one command, atomically: its records are applied as it writes them,
+   * and if it is rejected or fails they are all taken back, so the state is exactly as before.
+   * A rejected command is not journaled.
+   */
   private Object process(EngineCommand command) {
     final long now = clock.millis();
     executor.setTime(now);
+    final long keysBefore = state.keyCounter;
+    final Object result;
+    final byte[] entry;
     try {
-      final Object result = handlers.handle(command);
-      journal(now, command);
-      return result;
+      result = handlers.handle(command);
+      entry = encode(now, command); // a value the journal cannot hold fails the command, like any other failure
     } catch (Rejection rejection) {
+      takeBack(keysBefore);
       throw rejection;
-    } catch (RuntimeException bug) {
-      // Journal it anyway: replay then reaches the same state this run is now in.
-      journal(now, command);
-      LOG.error("Processing {} failed", command, bug);
-      throw new Rejection(Rejection.Type.INVALID_STATE, "Processing failed: " + bug);
+    } catch (RuntimeException | Error failure) {
+      throw failed(command, now, keysBefore, failure);
+    }
+    journal(now, entry);
+    return result;
+  }
+
+  /**
+   * An unexpected failure (a bug, a stack overflow, memory running out): nothing the command did is
+   * kept, and the process instance it was working on is banned, with an ERROR record, so that the
+   * same failure does not come back with each command for it. Other instances go on.
+   */
+  private Rejection failed(EngineCommand command, long now, long keysBefore, Throwable failure) {
+    final long instance = effects.records.stream().mapToLong(written -> written.value().processInstanceKey())
+        .filter(key -> key >= 0).findFirst().orElse(-1);
+    final String name = command.getClass().getSimpleName();
+    takeBack(keysBefore);
+    final boolean ban = state.elementInstances.containsKey(instance) && !state.isBanned(instance);
+    LOG.error("Processing {} failed unexpectedly; nothing it did was kept{}", name,
+        ban ? ", and process instance " + instance + " is banned from further processing" : "", failure);
+    if (ban) {
+      executor.setTime(now);
+      executor.write(state.nextKey(), ErrorIntent.CREATED,
+          new ErrorValue(name, String.valueOf(failure), stackTrace(failure), instance));
+      journal(now, encode(now, command));
+    }
+    return new Rejection(Rejection.Type.INTERNAL, "Expected to process %s, but it failed unexpectedly (%s); nothing it did was kept%s. See the engine log."
+        .formatted(name, failure.getClass().getSimpleName(), ban ? " and process instance " + instance + " is banned" : ""));
+  }
+
+  private static String stackTrace(Throwable failure) {
+    final StackTraceElement[] frames = failure.getStackTrace();
+    final StringBuilder trace = new StringBuilder(String.valueOf(failure));
+    for (int i = 0; i < Math.min(frames.length, 30); i++) {
+      trace.append("\n\tat ").append(frames[i]);
+    }
+    return trace.toString();
+  }
+
+  /**
+   * Puts the state back as it was before the command being processed. Without records written,
+   * nothing but the key counter changed. Otherwise the state is rebuilt from the latest snapshot
+   * and the journal, the same way a restart does, plus the entries of this batch not yet written:
+   * slow, but only for commands that failed midway.
+   */
+  private void takeBack(long keysBefore) {
+    final boolean changed = !effects.records.isEmpty();
+    effects.clear();
+    if (!changed) {
+      state.keyCounter = keysBefore;
+      return;
+    }
+    try {
+      writer.awaitWritten();
+      final JournalReplay.Base base = journalReplay.base();
+      useState(base.state());
+      journalReplay.replay(base.position(), state, appliers, records -> { });
+      for (final byte[] entry : batchEntries) {
+        JournalReplay.apply(journalReplay.decode(position, entry), state, appliers);
+      }
+      clocks.restore();
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not rebuild the state after a failed command", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while rebuilding the state after a failed command", e);
     }
   }
 
-  private void journal(long now, EngineCommand command) {
-    batchEntries.add(codec.encode(new JournalEntry(now, command)));
+  private byte[] encode(long now, EngineCommand command) {
+    return codec.encode(JournalEntry.of(now, command, state.keyCounter, List.copyOf(effects.records)));
+  }
+
+  private void journal(long now, byte[] entry) {
+    batchEntries.add(entry);
     position++;
     entriesSinceSnapshot++;
     final List<Record<?>> records = positioned(now);
     if (!records.isEmpty()) {
-      exportStage.accept(() -> exporters.export(records));
+      afterCommit.add(() -> exporters.export(records));
     }
   }
 
@@ -466,17 +546,11 @@ public final class CommandProcessor implements AutoCloseable {
     return records;
   }
 
-  /**
-   * Starts over with empty state. The key counter carries on, so a key handed out before the purge
-   * (a job a worker still holds) never names something new.
-   */
+  /** Deletes all data (see the PURGED applier); keys, record positions and engine time go on. */
   private void purge() {
-    final EngineState empty = new EngineState();
-    empty.keyCounter = state.keyCounter;
-    empty.recordPosition = state.recordPosition;
-    empty.clock = state.clock; // a purge clears data, not engine time
-    useState(empty);
-    exportStage.accept(() -> purgeListeners.forEach(Runnable::run));
+    executor.write(-1, PurgeIntent.PURGED, new PurgeValue());
+    processes.clear();
+    afterCommit.add(() -> purgeListeners.forEach(Runnable::run));
     // a snapshot right after the purge lets the journal before it be deleted
     entriesSinceSnapshot = snapshotEvery;
   }
@@ -515,10 +589,25 @@ public final class CommandProcessor implements AutoCloseable {
     dueCommand(state.messagesExpiredBefore(now), EngineCommand.ExpireMessages::new);
   }
 
-  private void dueCommand(List<Long> keys, java.util.function.Function<List<Long>, EngineCommand> command) {
-    if (!keys.isEmpty()) {
+  /**
+   * Processes the work that fell due. If it fails, each key is tried on its own, so that one
+   * failing timer or deadline does not hold up the others; a key that fails on its own without an
+   * instance to ban is not tried again until the engine restarts.
+   */
+  private void dueCommand(List<Long> due, java.util.function.Function<List<Long>, EngineCommand> command) {
+    final List<Long> keys = due.stream().filter(key -> !failedDueKeys.contains(key)).toList();
+    if (keys.isEmpty()) {
+      return;
+    }
+    try {
       process(command.apply(keys));
       handleEffects();
+    } catch (Rejection failure) {
+      if (keys.size() == 1) {
+        failedDueKeys.add(keys.get(0));
+      } else {
+        keys.forEach(key -> dueCommand(List.of(key), command));
+      }
     }
   }
 

@@ -34,14 +34,20 @@ public interface DurableLog extends AutoCloseable {
 
   record StoredSnapshot(long position, byte[] state) {}
 
-  /** Keeps nothing: an engine that forgets everything when it stops. */
+  /**
+   * Keeps the latest snapshot and the entries after it in memory: an engine that forgets
+   * everything when it stops, but can still rebuild its state after a command failed.
+   */
   static DurableLog inMemory() {
     return new DurableLog() {
+      private final java.util.NavigableMap<Long, byte[]> entries = new java.util.concurrent.ConcurrentSkipListMap<>();
+      private volatile StoredSnapshot snapshot;
       private long position;
 
       @Override
       public long append(byte[] entry) {
-        return ++position;
+        entries.put(++position, entry);
+        return position;
       }
 
       @Override
@@ -53,15 +59,22 @@ public interface DurableLog extends AutoCloseable {
       }
 
       @Override
-      public void replay(long afterPosition, EntryConsumer consumer) {}
-
-      @Override
-      public Optional<StoredSnapshot> latestSnapshot() {
-        return Optional.empty();
+      public void replay(long afterPosition, EntryConsumer consumer) throws IOException {
+        for (final var entry : entries.tailMap(afterPosition, false).entrySet()) {
+          consumer.accept(entry.getKey(), entry.getValue());
+        }
       }
 
       @Override
-      public void writeSnapshot(long position, byte[] state) {}
+      public Optional<StoredSnapshot> latestSnapshot() {
+        return Optional.ofNullable(snapshot);
+      }
+
+      @Override
+      public void writeSnapshot(long position, byte[] state) {
+        snapshot = new StoredSnapshot(position, state);
+        entries.headMap(position, true).clear();
+      }
 
       @Override
       public void close() {}

@@ -60,20 +60,14 @@ final class EventProcessor {
           "Expected to publish a new message with id '%s', but a message with that id was already published"
               .formatted(command.messageId()));
     }
-    final Message message = new Message();
-    message.key = state.nextKey();
-    message.name = command.name();
-    message.correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
-    message.messageId = hasId ? command.messageId() : null;
-    message.variables = command.variables();
-    message.tenantId = command.tenantId();
-    message.deadline = executor.now() + Math.max(0, command.timeToLiveMillis());
-    executor.write(message.key, MessageIntent.PUBLISHED, message.toValue());
+    final long key = state.nextKey();
+    executor.write(key, MessageIntent.PUBLISHED, new MessageValue(command.name(),
+        command.correlationKey() == null ? "" : command.correlationKey(), hasId ? command.messageId() : null,
+        executor.now() + Math.max(0, command.timeToLiveMillis()), command.variables(), command.tenantId()));
+    final Message message = state.messages.get(key);
     correlateToSubscriptions(message);
     startProcesses(message);
-    if (command.timeToLiveMillis() > 0) {
-      state.putMessage(message);
-    } else {
+    if (command.timeToLiveMillis() <= 0) {
       executor.write(message.key, MessageIntent.EXPIRED, message.toValue());
     }
     return new MessagePublished(message.key, message.tenantId);
@@ -90,7 +84,7 @@ final class EventProcessor {
     }
     final String correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
     final Optional<Subscription> waiting = state.subscriptions(Subscription.Kind.MESSAGE, command.tenantId(),
-        command.name(), correlationKey).stream().findFirst();
+        command.name(), correlationKey).stream().filter(s -> !state.isBanned(s.processInstanceKey)).findFirst();
     final Optional<ProcessDefinition> starting = waiting.isPresent() ? Optional.empty()
         : state.latestDefinitions().stream()
             .filter(d -> d.tenantId.equals(command.tenantId()) && messageStartEvent(d, command.name()).isPresent())
@@ -100,16 +94,19 @@ final class EventProcessor {
           + "instance is waiting for it and no process starts with it").formatted(command.name(), correlationKey));
     }
     final long messageKey = state.nextKey();
-    executor.write(messageKey, MessageIntent.PUBLISHED, new MessageValue(command.name(), correlationKey, null,
-        executor.now(), command.variables(), command.tenantId()));
+    final MessageValue message = new MessageValue(command.name(), correlationKey, null, executor.now(),
+        command.variables(), command.tenantId());
+    executor.write(messageKey, MessageIntent.PUBLISHED, message);
+    final long processInstanceKey;
     if (waiting.isPresent()) {
-      final Subscription subscription = waiting.get();
-      executor.correlate(subscription, messageKey, command.variables());
-      return new MessageCorrelated(messageKey, command.tenantId(), subscription.processInstanceKey);
+      processInstanceKey = waiting.get().processInstanceKey;
+      executor.correlate(waiting.get(), messageKey, command.variables());
+    } else {
+      final ProcessDefinition definition = starting.get();
+      processInstanceKey = executor.createProcessInstance(definition, Map.of(),
+          messageStartEvent(definition, command.name()).orElseThrow(), command.variables()).key;
     }
-    final ProcessDefinition definition = starting.get();
-    final long processInstanceKey = executor.createProcessInstance(definition, Map.of(),
-        messageStartEvent(definition, command.name()).orElseThrow(), command.variables()).key;
+    executor.write(messageKey, MessageIntent.EXPIRED, message); // never buffered
     return new MessageCorrelated(messageKey, command.tenantId(), processInstanceKey);
   }
 
@@ -117,7 +114,8 @@ final class EventProcessor {
     for (final Subscription subscription : state.subscriptions(Subscription.Kind.MESSAGE, message.tenantId,
         message.name, message.correlationKey)) {
       // an earlier correlation may have closed this subscription (a gateway passed, a boundary interrupted)
-      if (state.subscriptions.containsKey(subscription.key) && cardinality.claim(message, subscription)) {
+      if (state.subscriptions.containsKey(subscription.key) && !state.isBanned(subscription.processInstanceKey)
+          && executor.claim(message, subscription)) {
         executor.correlate(subscription, message.key, message.variables);
       }
     }
@@ -142,11 +140,8 @@ final class EventProcessor {
     if (keyed && hasActiveInstanceStartedWith(definition, message.correlationKey)) {
       return;
     }
-    cardinality.reached(message, definition.bpmnProcessId);
-    final ElementInstance root = executor.createProcessInstance(definition, Map.of(), start, message.variables);
-    if (keyed && state.elementInstances.containsKey(root.key)) {
-      root.messageStartCorrelationKey = message.correlationKey;
-    }
+    executor.createProcessInstance(definition, start, message.variables,
+        new BpmnExecutor.MessageStart(message.key, message.correlationKey));
   }
 
   private boolean hasActiveInstanceStartedWith(ProcessDefinition definition, String correlationKey) {
@@ -170,7 +165,6 @@ final class EventProcessor {
     for (final long key : messageKeys) {
       final Message message = state.messages.get(key);
       if (message != null && message.deadline <= executor.now()) {
-        state.removeMessage(message);
         executor.write(message.key, MessageIntent.EXPIRED, message.toValue());
       }
     }
@@ -190,7 +184,7 @@ final class EventProcessor {
   void triggerTimers(List<Long> timerKeys) {
     for (final long key : timerKeys) {
       final Timer timer = state.timers.get(key);
-      if (timer != null && timer.dueDate <= executor.now()) {
+      if (timer != null && timer.dueDate <= executor.now() && !state.isBanned(timer.processInstanceKey)) {
         executor.triggerTimer(timer);
       }
     }

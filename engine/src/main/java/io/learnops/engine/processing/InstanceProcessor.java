@@ -63,6 +63,7 @@ final class InstanceProcessor {
       throw Rejection.notFound(
           "Expected to cancel a process instance with key '%d', but no such process instance was found".formatted(processInstanceKey));
     }
+    requireNotBanned(processInstanceKey);
     if (root.parentElementInstanceKey >= 0) {
       throw Rejection.invalidState(
           "Expected to cancel process instance '%d', but it was started by call activity instance '%d'; cancel its root process instance instead"
@@ -77,6 +78,7 @@ final class InstanceProcessor {
       throw Rejection.notFound(
           "Expected to update variables for element with key '%d', but no such element was found".formatted(command.elementInstanceKey()));
     }
+    requireNotBanned(scope.processInstanceKey);
     final long key = state.nextKey();
     executor.write(key, VariableDocumentIntent.UPDATED, new VariableDocumentValue(scope.key, command.local(),
         command.variables(), scope.processInstanceKey, scope.tenantId));
@@ -90,6 +92,7 @@ final class InstanceProcessor {
       throw Rejection.notFound(
           "Expected to resolve incident with key '%d', but no such incident was found".formatted(incidentKey));
     }
+    requireNotBanned(incident.processInstanceKey);
     if (incident.retry == Incident.Retry.JOB) {
       jobs.checkResolvable(incident);
     }
@@ -98,5 +101,13 @@ final class InstanceProcessor {
       jobs.resolved(incident);
     }
     executor.retry(incident);
+  }
+
+  /** Commands for a banned instance are refused before they change anything. */
+  private void requireNotBanned(long processInstanceKey) {
+    if (state.isBanned(processInstanceKey)) {
+      throw Rejection.invalidState(("Expected to change process instance %d, but it is banned: processing a command "
+          + "for it failed unexpectedly before; see the engine log").formatted(processInstanceKey));
+    }
   }
 }

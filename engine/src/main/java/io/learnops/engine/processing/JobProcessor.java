@@ -224,6 +224,11 @@ final class JobProcessor {
       throw Rejection.notFound(
           "Expected to %s job with key '%d', but no such job was found (it may be completed or canceled)".formatted(action, jobKey));
     }
+    if (state.isBanned(job.processInstanceKey)) {
+      throw Rejection.invalidState(("Expected to %s job with key '%d', but its process instance %d is banned: "
+          + "processing a command for it failed unexpectedly before; see the engine log")
+          .formatted(action, jobKey, job.processInstanceKey));
+    }
     return job;
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,8 @@ final class JournalWriter {
   private static final int MAX_PENDING_BATCHES = 8;
   /** Compared by identity: a record equals every other empty batch. */
   private static final Batch STOP = new Batch(List.of(), List.of(), Optional.empty(), List.of());
+  /** Compared by identity: asks to be told once everything before it is written. */
+  private static final Batch FLUSH = new Batch(List.of(), List.of(), Optional.empty(), List.of());
 
   private final DurableLog log;
   private final Runnable onFailure;
@@ -43,6 +46,7 @@ final class JournalWriter {
     return answering;
   });
   private volatile boolean failed;
+  private volatile CountDownLatch flushed = new CountDownLatch(0);
   private final AtomicLong snapshotFailures = new AtomicLong();
 
   /**
@@ -88,6 +92,24 @@ final class JournalWriter {
     }
   }
 
+  /**
+   * Waits until every batch submitted so far is written, its snapshot stored and the journal
+   * compacted, so that the journal can be read back. Called only by the thread that submits.
+   */
+  void awaitWritten() throws InterruptedException {
+    if (!thread.isAlive()) {
+      return;
+    }
+    final CountDownLatch latch = new CountDownLatch(1);
+    flushed = latch;
+    pending.put(FLUSH);
+    while (!latch.await(100, TimeUnit.MILLISECONDS)) {
+      if (failed || !thread.isAlive()) {
+        return;
+      }
+    }
+  }
+
   boolean isHealthy() {
     return !failed && thread.isAlive();
   }
@@ -109,8 +131,12 @@ final class JournalWriter {
         batches.add(pending.take());
         pending.drainTo(batches);
         final boolean stop = batches.removeIf(batch -> batch == STOP);
+        final boolean flush = batches.removeIf(batch -> batch == FLUSH);
         write(batches);
         batches.clear();
+        if (flush) {
+          flushed.countDown();
+        }
         if (stop) {
           return;
         }

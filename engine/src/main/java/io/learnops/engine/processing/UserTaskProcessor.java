@@ -63,6 +63,11 @@ final class UserTaskProcessor {
       throw Rejection.notFound("Expected to %s user task with key '%d', but no such user task was found (it may be completed or canceled)"
           .formatted(verb, userTaskKey));
     }
+    if (state.isBanned(task.processInstanceKey)) {
+      throw Rejection.invalidState(("Expected to %s user task with key '%d', but its process instance %d is banned: "
+          + "processing a command for it failed unexpectedly before; see the engine log")
+          .formatted(verb, userTaskKey, task.processInstanceKey));
+    }
     if (task.state != UserTask.State.CREATED) {
       throw Rejection.invalidState("Expected to %s user task with key '%d', but it is in state %s; wait until that transition ends"
           .formatted(verb, userTaskKey, task.state));

@@ -28,14 +28,22 @@ final class UserTaskProjector implements Projector {
 
   @Override
   public void project(Record<?> record) {
-    put(record.key(), (UserTaskValue) record.value(), stateAfter((UserTaskIntent) record.intent()));
+    final UserTaskIntent intent = (UserTaskIntent) record.intent();
+    final String state = intent == UserTaskIntent.CORRECTED
+        ? store.get(record.key()).map(UserTaskEntry::state).orElse("CREATED")
+        : stateAfter(intent);
+    put(record.key(), (UserTaskValue) record.value(), state);
   }
 
-  /** A transition that ended (done or denied) leaves the task CREATED, unless it ended the task. */
+  /**
+   * A transition that ended (done or denied) leaves the task CREATED, unless it ended the task; a
+   * correction keeps the transition in progress.
+   */
   private static String stateAfter(UserTaskIntent intent) {
     return switch (intent) {
       case CREATING, CREATED, ASSIGNING, UPDATING, COMPLETING, COMPLETED, CANCELING, CANCELED -> intent.name();
       case ASSIGNED, ASSIGNMENT_DENIED, UPDATED, UPDATE_DENIED, COMPLETION_DENIED -> "CREATED";
+      case CORRECTED -> throw new IllegalArgumentException("a correction keeps the state it finds");
     };
   }
 

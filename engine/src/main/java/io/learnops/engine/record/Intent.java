@@ -72,6 +72,16 @@ public sealed interface Intent {
     }
   }
 
+  /** A process instance was created: at which start event, and, for a message start, by which message. */
+  enum ProcessInstanceCreationIntent implements Intent {
+    CREATED;
+
+    @Override
+    public ValueType valueType() {
+      return ValueType.PROCESS_INSTANCE_CREATION;
+    }
+  }
+
   enum VariableIntent implements Intent {
     CREATED,
     UPDATED;
@@ -124,7 +134,9 @@ public sealed interface Intent {
     COMPLETED,
     COMPLETION_DENIED,
     CANCELING,
-    CANCELED;
+    CANCELED,
+    /** a task listener corrected attributes of the transition in progress */
+    CORRECTED;
 
     @Override
     public ValueType valueType() {
@@ -155,6 +167,8 @@ public sealed interface Intent {
   /** A process instance's wait for a message: opened, reached by a message, or closed without one. */
   enum ProcessMessageSubscriptionIntent implements Intent {
     CREATED,
+    /** a message was claimed for the subscription's process; it reaches no other instance of it */
+    CORRELATING,
     CORRELATED,
     DELETED;
 
@@ -202,6 +216,47 @@ public sealed interface Intent {
     @Override
     public ValueType valueType() {
       return ValueType.DECISION_EVALUATION;
+    }
+  }
+
+  /** A signal catch or boundary event's wait, opened and closed with its element instance. */
+  enum SignalSubscriptionIntent implements Intent {
+    CREATED,
+    DELETED;
+
+    @Override
+    public ValueType valueType() {
+      return ValueType.SIGNAL_SUBSCRIPTION;
+    }
+  }
+
+  /** Engine time was moved forward, pinned, or reset to the system clock. */
+  enum ClockIntent implements Intent {
+    MOVED,
+    PINNED,
+    RESET;
+
+    @Override
+    public ValueType valueType() {
+      return ValueType.CLOCK;
+    }
+  }
+
+  enum ErrorIntent implements Intent {
+    CREATED;
+
+    @Override
+    public ValueType valueType() {
+      return ValueType.ERROR;
+    }
+  }
+
+  enum PurgeIntent implements Intent {
+    PURGED;
+
+    @Override
+    public ValueType valueType() {
+      return ValueType.PURGE;
     }
   }
 }

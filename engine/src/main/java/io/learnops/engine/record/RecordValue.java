@@ -14,6 +14,11 @@ import java.util.Map;
  */
 public sealed interface RecordValue {
 
+  /** The process instance the record belongs to; -1 for records of no single instance. */
+  default long processInstanceKey() {
+    return -1;
+  }
+
   /** A deployment: which resources it held. Its processes, decisions and forms follow as records of their own. */
   record DeploymentValue(List<String> resourceNames, String tenantId) implements RecordValue {}
 
@@ -42,6 +47,16 @@ public sealed interface RecordValue {
   record ProcessInstanceValue(String bpmnProcessId, int version, long processDefinitionKey, long processInstanceKey,
       String elementId, long flowScopeKey, ElementType bpmnElementType, long parentProcessInstanceKey,
       long parentElementInstanceKey, String tenantId) implements RecordValue {}
+
+  /**
+   * A process instance was created at {@code startElementId}. For one a message started,
+   * {@code messageKey} names the message and {@code messageCorrelationKey} its key (empty for
+   * none); otherwise -1 and empty. While the instance runs, no other message with that key starts
+   * the same process.
+   */
+  record ProcessInstanceCreationValue(String bpmnProcessId, int version, long processDefinitionKey,
+      long processInstanceKey, String startElementId, long messageKey, String messageCorrelationKey, String tenantId)
+      implements RecordValue {}
 
   /** A variable written in a scope (an element instance); the record's key is -1, a variable is named by scope and name. */
   record VariableValue(String name, Object value, long scopeKey, long processInstanceKey, long processDefinitionKey,
@@ -95,14 +110,16 @@ public sealed interface RecordValue {
 
   /**
    * A user task with its attributes. {@code action} and {@code changedAttributes} describe the
-   * transition in progress; {@code variables} are those a completion sets.
+   * transition in progress; {@code variables} are those a completion sets, {@code pendingAssignee}
+   * the assignee an assignment in progress sets ("" unassigns; null when none is in progress) and
+   * {@code pendingChanges} the attributes an update in progress sets.
    */
   record UserTaskValue(String name, String assignee, List<String> candidateGroups, List<String> candidateUsers,
       String dueDate, String followUpDate, int priority, long formKey, String externalFormReference,
       Map<String, String> customHeaders, long creationDate, long completionDate, String action,
       List<String> changedAttributes, Map<String, Object> variables, long elementInstanceKey, String elementId,
       long processInstanceKey, long processDefinitionKey, String bpmnProcessId, int processDefinitionVersion,
-      String tenantId) implements RecordValue {}
+      String tenantId, String pendingAssignee, Map<String, Object> pendingChanges) implements RecordValue {}
 
   /** @param retry what resolving the incident runs again */
   record IncidentValue(Incident.ErrorType errorType, String errorMessage, Incident.Retry retry, long elementInstanceKey,
@@ -132,6 +149,11 @@ public sealed interface RecordValue {
       long elementInstanceKey, long processInstanceKey, long processDefinitionKey, String tenantId)
       implements RecordValue {}
 
+  /** A signal catch or boundary event waiting on {@code elementInstanceKey} (the activity, for a boundary event). */
+  record SignalSubscriptionValue(String signalName, String catchElementId, long elementInstanceKey,
+      long processInstanceKey, long processDefinitionKey, String bpmnProcessId, boolean interrupting, String tenantId)
+      implements RecordValue {}
+
   record SignalValue(String signalName, Map<String, Object> variables, String tenantId) implements RecordValue {}
 
   /** An escalation thrown by {@code throwElementId}; {@code catchElementId} is empty when nothing caught it. */
@@ -148,4 +170,20 @@ public sealed interface RecordValue {
       List<EvaluatedInput> evaluatedInputs, List<MatchedRule> matchedRules, long elementInstanceKey, String elementId,
       long processInstanceKey, long processDefinitionKey, String bpmnProcessId, String tenantId)
       implements RecordValue {}
+
+  /**
+   * Engine time after a change: the system clock moved by {@code offsetMillis}, or pinned at
+   * {@code pinnedEpochMilli} (null when it runs).
+   */
+  record ClockValue(long offsetMillis, Long pinnedEpochMilli) implements RecordValue {}
+
+  /**
+   * A command whose processing failed with an unexpected exception: nothing it did was kept, and
+   * {@code processInstanceKey} (when it touched one) is banned from further processing.
+   */
+  record ErrorValue(String command, String exceptionMessage, String stacktrace, long processInstanceKey)
+      implements RecordValue {}
+
+  /** Every deployment, instance and buffered message was deleted. */
+  record PurgeValue() implements RecordValue {}
 }

@@ -9,4 +9,11 @@ public final class ClockSetting {
   public long offsetMillis;
   /** the instant time stands still at; null: the clock's own base (wall-clock time, or a controlled clock's start) */
   public Long pinnedEpochMilli;
+
+  static ClockSetting of(io.learnops.engine.record.RecordValue.ClockValue value) {
+    final ClockSetting setting = new ClockSetting();
+    setting.offsetMillis = value.offsetMillis();
+    setting.pinnedEpochMilli = value.pinnedEpochMilli();
+    return setting;
+  }
 }

@@ -4,7 +4,6 @@ import io.learnops.engine.model.ElementType;
 import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,17 +26,11 @@ public final class ElementInstance {
   public long jobKey = -1;
   /** element instances currently active inside this one */
   public Set<Long> children = new LinkedHashSet<>();
-  /** sequence flows taken towards elements not yet activated */
-  public int flowsInFlight;
-  /** bumped when the scope stops accepting flows already taken (terminate end event, termination) */
-  public int flowGeneration;
-  /** for parallel joins in this scope: gateway id → incoming flow id → tokens waiting */
+  /** for joining gateways in this scope: gateway id → incoming flow id → tokens waiting */
   public Map<String, Map<String, Integer>> joinTokens = new LinkedHashMap<>();
   public long createdAt;
   /** for a process instance: the start event it was started at */
   public String startElementId;
-  /** for a multi-instance body: the items of the input collection, one inner instance each */
-  public List<Object> multiInstanceItems;
   /** for a multi-instance body: how many inner instances were started so far */
   public int multiInstanceStarted;
   /** for a process instance started by a call activity: that call activity's instance; else -1 */
@@ -57,6 +50,25 @@ public final class ElementInstance {
   public int startListenersDone;
   /** how many of the element's end execution listeners have completed */
   public int endListenersDone;
+
+  /** A new instance, ACTIVATING, as its record describes it. */
+  static ElementInstance of(long key, ProcessInstanceValue value, long timestamp) {
+    final ElementInstance instance = new ElementInstance();
+    instance.key = key;
+    instance.elementId = value.elementId();
+    instance.type = value.bpmnElementType();
+    instance.processInstanceKey = value.processInstanceKey();
+    instance.processDefinitionKey = value.processDefinitionKey();
+    instance.bpmnProcessId = value.bpmnProcessId();
+    instance.version = value.version();
+    instance.tenantId = value.tenantId();
+    instance.flowScopeKey = value.flowScopeKey();
+    instance.parentElementInstanceKey = value.parentElementInstanceKey();
+    instance.parentProcessInstanceKey = value.parentProcessInstanceKey();
+    instance.createdAt = timestamp;
+    instance.state = ElementState.ACTIVATING;
+    return instance;
+  }
 
   public boolean isRoot() {
     return flowScopeKey < 0;

@@ -39,6 +39,8 @@ public final class EngineState {
   public List<Form> forms = new ArrayList<>();
   /** null until the clock is moved through the engine; a purge keeps it */
   public ClockSetting clock;
+  /** process instances whose processing failed unexpectedly: no command reaches them any more */
+  public Set<Long> bannedInstances = new LinkedHashSet<>();
 
   @JsonIgnore private final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
   @JsonIgnore private final Map<String, ProcessDefinition> latestByProcessId = new HashMap<>();
@@ -149,6 +151,9 @@ public final class EngineState {
   }
 
   public void indexJob(Job job) {
+    if (isBanned(job.processInstanceKey)) {
+      return;
+    }
     switch (job.state) {
       case ACTIVATABLE -> activatableByType.computeIfAbsent(job.type, t -> new LinkedHashSet<>()).add(job.key);
       case ACTIVATED -> jobDeadlines.add(new long[] {job.deadline, job.key});
@@ -198,7 +203,9 @@ public final class EngineState {
   }
 
   private void indexTimer(Timer timer) {
-    timerDueDates.add(new long[] {timer.dueDate, timer.key});
+    if (!isBanned(timer.processInstanceKey)) {
+      timerDueDates.add(new long[] {timer.dueDate, timer.key});
+    }
     if (timer.elementInstanceKey >= 0) {
       timersByElement.computeIfAbsent(timer.elementInstanceKey, k -> new LinkedHashSet<>()).add(timer.key);
     }
@@ -342,6 +349,57 @@ public final class EngineState {
       return new SubscriptionTarget(subscription.kind, subscription.tenantId, subscription.name,
           subscription.correlationKey);
     }
+  }
+
+  // ---- banned instances -----------------------------------------------------------------
+
+  public boolean isBanned(long processInstanceKey) {
+    return processInstanceKey >= 0 && bannedInstances.contains(processInstanceKey);
+  }
+
+  /**
+   * No command reaches the instance any more: its jobs are no longer offered to workers and its
+   * timers and job deadlines no longer fall due (they stay, for an operator to look at).
+   */
+  void ban(long processInstanceKey) {
+    bannedInstances.add(processInstanceKey);
+    jobs.values().stream().filter(job -> job.processInstanceKey == processInstanceKey).forEach(this::unindexJob);
+    timers.values().stream().filter(timer -> timer.processInstanceKey == processInstanceKey)
+        .forEach(timer -> timerDueDates.remove(new long[] {timer.dueDate, timer.key}));
+  }
+
+  // ---- purge ----------------------------------------------------------------------------
+
+  /**
+   * Deletes all data. The key counter and the record position carry on, so a key handed out
+   * before the purge (a job a worker still holds) never names something new; engine time stays.
+   */
+  void clearData() {
+    processDefinitions.clear();
+    elementInstances.clear();
+    variables.clear();
+    jobs.clear();
+    incidents.clear();
+    messages.clear();
+    subscriptions.clear();
+    timers.clear();
+    decisionRequirements.clear();
+    decisionDefinitions.clear();
+    userTasks.clear();
+    forms.clear();
+    bannedInstances.clear();
+    definitionsByKey.clear();
+    latestByProcessId.clear();
+    activatableByType.clear();
+    jobDeadlines.clear();
+    jobBackoffs.clear();
+    timerDueDates.clear();
+    messageDeadlines.clear();
+    messagesByCorrelation.clear();
+    messagesById.clear();
+    subscriptionsByTarget.clear();
+    subscriptionsByElement.clear();
+    timersByElement.clear();
   }
 
   // ---- rebuilding -----------------------------------------------------------------------

@@ -6,15 +6,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The appliers of every intent whose state changes happen through records, one applier per
- * intent. Deployed resources, jobs, incidents and timers change only here; the other value types still change where they are
- * processed and move here one by one (see docs/engine.md).
+ * The appliers of every intent that changes the state, one applier per intent: the state changes
+ * only here, live (as processing writes each record) and in recovery (as the journal is read
+ * back). Intents without an applier (a signal broadcast, an escalation, a decision evaluated)
+ * change nothing the engine keeps.
  */
 public final class EventAppliers {
 
   private final Map<Intent, EventApplier<RecordValue>> appliers = new HashMap<>();
 
-  public EventAppliers(EngineState state) {
+  public EventAppliers(EngineState state, ProcessModels models) {
+    new ElementInstanceAppliers(state, models).registerIn(this);
+    new VariableAppliers(state).registerIn(this);
+    new MessageAppliers(state).registerIn(this);
+    new UserTaskAppliers(state).registerIn(this);
+    new EngineAppliers(state).registerIn(this);
     new JobAppliers(state).registerIn(this);
     new IncidentAppliers(state).registerIn(this);
     new TimerAppliers(state).registerIn(this);

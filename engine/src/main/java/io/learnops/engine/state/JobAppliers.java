@@ -1,6 +1,8 @@
 package io.learnops.engine.state;
 
+import io.learnops.engine.model.Listener;
 import io.learnops.engine.record.Intent.JobIntent;
+import io.learnops.engine.record.JobKind;
 import io.learnops.engine.record.RecordValue.JobValue;
 
 /**
@@ -20,7 +22,10 @@ final class JobAppliers {
   void registerIn(EventAppliers appliers) {
     appliers.<JobValue>register(JobIntent.CREATED, (key, job, at) -> created(key, job));
     appliers.<JobValue>register(JobIntent.ACTIVATED, (key, job, at) -> change(key, j -> activate(j, job)));
-    appliers.<JobValue>register(JobIntent.COMPLETED, (key, job, at) -> remove(key));
+    appliers.<JobValue>register(JobIntent.COMPLETED, (key, job, at) -> {
+      listenerDone(job);
+      remove(key);
+    });
     appliers.<JobValue>register(JobIntent.CANCELED, (key, job, at) -> remove(key));
     appliers.<JobValue>register(JobIntent.FAILED, (key, job, at) -> change(key, j -> fail(j, job)));
     appliers.<JobValue>register(JobIntent.ERROR_THROWN, (key, job, at) -> change(key, j -> {
@@ -75,6 +80,23 @@ final class JobAppliers {
     state.unindexJob(job);
     change.accept(job);
     state.indexJob(job);
+  }
+
+  /** A listener's job completed: its element or user task goes on with the next listener. */
+  private void listenerDone(JobValue job) {
+    if (job.kind() == JobKind.EXECUTION_LISTENER) {
+      final ElementInstance element = state.elementInstances.get(job.elementInstanceKey());
+      if (element != null && Listener.START.equals(job.listenerEventType())) {
+        element.startListenersDone++;
+      } else if (element != null) {
+        element.endListenersDone++;
+      }
+    } else if (job.kind() == JobKind.TASK_LISTENER) {
+      final UserTask task = state.userTasks.get(job.userTaskKey());
+      if (task != null) {
+        task.nextListener++;
+      }
+    }
   }
 
   /** The job is gone; the element no longer waits for it. */

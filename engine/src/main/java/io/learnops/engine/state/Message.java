@@ -23,6 +23,18 @@ public final class Message {
   @JsonAlias("startedProcesses")
   public Set<String> correlatedProcesses = new LinkedHashSet<>();
 
+  static Message of(long key, MessageValue value) {
+    final Message message = new Message();
+    message.key = key;
+    message.name = value.name();
+    message.correlationKey = value.correlationKey();
+    message.messageId = value.messageId();
+    message.variables = value.variables();
+    message.tenantId = value.tenantId();
+    message.deadline = value.deadline();
+    return message;
+  }
+
   public MessageValue toValue() {
     return new MessageValue(name, correlationKey, messageId, deadline, variables, tenantId);
   }

@@ -68,7 +68,45 @@ public final class UserTask {
         followUpDate, priority, formKey, externalFormReference, new LinkedHashMap<>(customHeaders), creationDate,
         completionDate, action, List.copyOf(changedAttributes), new LinkedHashMap<>(pendingVariables),
         elementInstanceKey, elementId, processInstanceKey, processDefinitionKey, bpmnProcessId,
-        processDefinitionVersion, tenantId);
+        processDefinitionVersion, tenantId, pendingAssignee, new LinkedHashMap<>(pendingChanges));
+  }
+
+  /** The task as a record describes it, in the given state and at the given listener. */
+  static UserTask of(long key, UserTaskValue value, State state, int nextListener) {
+    final UserTask task = new UserTask();
+    task.key = key;
+    task.state = state;
+    task.nextListener = nextListener;
+    task.name = value.name();
+    task.assignee = value.assignee();
+    task.candidateGroups = new ArrayList<>(value.candidateGroups());
+    task.candidateUsers = new ArrayList<>(value.candidateUsers());
+    task.dueDate = value.dueDate();
+    task.followUpDate = value.followUpDate();
+    task.priority = value.priority();
+    task.formKey = value.formKey();
+    task.externalFormReference = value.externalFormReference();
+    task.customHeaders = new LinkedHashMap<>(value.customHeaders());
+    task.creationDate = value.creationDate();
+    task.completionDate = value.completionDate();
+    task.action = value.action();
+    task.changedAttributes = new ArrayList<>(value.changedAttributes());
+    task.pendingVariables = new LinkedHashMap<>(value.variables());
+    task.pendingAssignee = value.pendingAssignee();
+    task.pendingChanges = new LinkedHashMap<>(value.pendingChanges());
+    task.elementInstanceKey = value.elementInstanceKey();
+    task.elementId = value.elementId();
+    task.processInstanceKey = value.processInstanceKey();
+    task.processDefinitionKey = value.processDefinitionKey();
+    task.bpmnProcessId = value.bpmnProcessId();
+    task.processDefinitionVersion = value.processDefinitionVersion();
+    task.tenantId = value.tenantId();
+    return task;
+  }
+
+  /** A copy to prepare the next record on: the task in the state changes only through records. */
+  public UserTask draft() {
+    return of(key, toValue(), state, nextListener);
   }
 
   public boolean isFinal() {

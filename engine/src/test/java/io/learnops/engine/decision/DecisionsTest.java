@@ -62,7 +62,7 @@ class DecisionsTest {
   private List<DeployedDecision> store(byte[] content) {
     final DmnParser.ParsedResource parsed = decisions.parse(content);
     assertThat(parsed.error()).isNull();
-    final EventAppliers appliers = new EventAppliers(state);
+    final EventAppliers appliers = new EventAppliers(state, key -> { throw new AssertionError("no process model needed"); });
     return decisions.store(1, "triage-rubric.dmn", content, parsed, EngineApi.DEFAULT_TENANT,
         (key, intent, value) -> appliers.apply(key, intent, value, 0));
   }

@@ -6,6 +6,7 @@ import io.learnops.engine.api.JsonVariables;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.testing.NestedValues;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ class CommandCodecTest {
     final Object deepest = NestedValues.nested(JsonVariables.MAX_NESTING);
     final EngineState state = new EngineState();
     state.variables.put(1L, new LinkedHashMap<>(Map.of("tree", deepest)));
-    final JournalEntry entry = new JournalEntry(1, new EngineCommand.CreateInstance("p", -1, -1,
-        Map.of("tree", deepest), "<default>"));
+    final JournalEntry entry = JournalEntry.of(1, new EngineCommand.CreateInstance("p", -1, -1,
+        Map.of("tree", deepest), "<default>"), 0, List.of());
 
     assertThat(codec.decodeState(codec.encodeState(state)).variables.get(1L)).containsKey("tree");
     assertThat(codec.decode(codec.encode(entry)).command()).isInstanceOf(EngineCommand.CreateInstance.class);

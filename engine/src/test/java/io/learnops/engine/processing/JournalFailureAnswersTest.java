@@ -1,5 +1,6 @@
 package io.learnops.engine.processing;
 
+import io.learnops.engine.bpmn.ProcessingFault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,7 @@ class JournalFailureAnswersTest {
 
   private final FailingLog log = new FailingLog();
   private final CommandProcessor processor = new CommandProcessor(log, EngineClock.system(), 100_000,
-      new ExporterDirector(List.of(), new SimpleMeterRegistry()));
+      new ExporterDirector(List.of(), new SimpleMeterRegistry()), ProcessingFault.NONE);
 
   @AfterEach
   void stop() {

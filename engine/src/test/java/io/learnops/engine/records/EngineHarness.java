@@ -1,5 +1,6 @@
 package io.learnops.engine.records;
 
+import io.learnops.engine.bpmn.ProcessingFault;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.learnops.engine.EngineClock;
@@ -40,7 +41,7 @@ final class EngineHarness implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) {
     records.clear();
     processor = new CommandProcessor(DurableLog.inMemory(), clock, 100_000,
-        new ExporterDirector(List.of(records), new SimpleMeterRegistry()));
+        new ExporterDirector(List.of(records), new SimpleMeterRegistry()), ProcessingFault.NONE);
     api = new ProcessingApi(processor, () -> null, Duration.ofSeconds(1));
     try {
       processor.start();

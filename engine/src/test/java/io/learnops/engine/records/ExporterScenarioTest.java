@@ -1,5 +1,6 @@
 package io.learnops.engine.records;
 
+import io.learnops.engine.bpmn.ProcessingFault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -84,7 +85,7 @@ class ExporterScenarioTest {
       }
     };
     final CommandProcessor processor = new CommandProcessor(log, clock, 100_000,
-        new ExporterDirector(List.of(failing, healthy), registry));
+        new ExporterDirector(List.of(failing, healthy), registry), ProcessingFault.NONE);
     processor.start();
     runTwoInstances(processor);
     processor.close();
@@ -96,7 +97,7 @@ class ExporterScenarioTest {
 
   private CommandProcessor start(Exporter exporter) throws IOException {
     final CommandProcessor processor = new CommandProcessor(log, clock, 100_000,
-        new ExporterDirector(List.of(exporter), new SimpleMeterRegistry()));
+        new ExporterDirector(List.of(exporter), new SimpleMeterRegistry()), ProcessingFault.NONE);
     processor.start();
     return processor;
   }

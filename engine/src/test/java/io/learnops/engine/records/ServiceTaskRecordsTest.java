@@ -42,7 +42,7 @@ class ServiceTaskRecordsTest {
     assertThat(engine.intentsOf(r -> isElement(r, instance, "enrolLearners") || r.valueType() == ValueType.JOB))
         .containsExactly(ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, CREATED, JobIntent.ACTIVATED, COMPLETED,
             ELEMENT_COMPLETING, ELEMENT_COMPLETED);
-    assertThat(engine.intentsOf(r -> r.key() == instance))
+    assertThat(engine.intentsOf(r -> r.key() == instance && r.valueType() == ValueType.PROCESS_INSTANCE))
         .containsExactly(ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_COMPLETING, ELEMENT_COMPLETED);
     assertThat(engine.records().processInstanceRecords()
         .filter(r -> r.intent() == SEQUENCE_FLOW_TAKEN && r.value().processInstanceKey() == instance))

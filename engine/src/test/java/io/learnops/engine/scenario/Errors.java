@@ -11,6 +11,7 @@ final class Errors {
     NOT_FOUND,
     ALREADY_EXISTS,
     FAILED_PRECONDITION,
+    INTERNAL,
     OTHER
   }
 
@@ -24,6 +25,7 @@ final class Errors {
           case 400 -> Status.INVALID_ARGUMENT;
           case 404 -> Status.NOT_FOUND;
           case 409 -> Status.ALREADY_EXISTS;
+          case 500 -> Status.INTERNAL;
           default -> Status.OTHER;
         };
       }
@@ -33,6 +35,7 @@ final class Errors {
           case NOT_FOUND -> Status.NOT_FOUND;
           case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
           case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
+          case INTERNAL -> Status.INTERNAL;
           default -> Status.OTHER;
         };
       }

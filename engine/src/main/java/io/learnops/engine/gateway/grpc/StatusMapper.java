@@ -53,6 +53,7 @@ final class StatusMapper {
       case INVALID_STATE -> Status.FAILED_PRECONDITION;
       case DEADLINE_EXCEEDED -> Status.DEADLINE_EXCEEDED;
       case UNAVAILABLE -> Status.UNAVAILABLE;
+      case INTERNAL -> Status.INTERNAL;
     };
   }
 }

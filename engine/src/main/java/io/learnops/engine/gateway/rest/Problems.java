@@ -52,8 +52,7 @@ final class Problems {
       case ALREADY_EXISTS, INVALID_STATE -> 409;
       case DEADLINE_EXCEEDED -> 504;
       case UNAVAILABLE -> 503;
-        // a type added to the engine later is still an error the client can read
-      default -> 500;
+      case INTERNAL -> 500;
     };
   }
 
