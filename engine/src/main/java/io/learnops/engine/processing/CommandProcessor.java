@@ -5,19 +5,19 @@ import io.learnops.engine.api.EngineApi.ActivatedJob;
 import io.learnops.engine.api.EngineApi.JobSink;
 import io.learnops.engine.api.EngineApi.JobStreamHandle;
 import io.learnops.engine.api.EngineApi.JobStreamRequest;
-import io.learnops.engine.api.EngineApi.ProcessInstanceCreated;
 import io.learnops.engine.api.EngineApi.ProcessInstanceResult;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.Effects;
 import io.learnops.engine.bpmn.ProcessCache;
 import io.learnops.engine.bpmn.ProcessingFault;
-import io.learnops.engine.bpmn.RecordWriter;
-import io.learnops.engine.decision.Decisions;
 import io.learnops.engine.exporter.ExporterDirector;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.model.BpmnTransformer;
 import io.learnops.engine.processing.EngineCommand.ActivateJobs;
+import io.learnops.engine.processing.Submissions.CommandTask;
+import io.learnops.engine.processing.Submissions.Query;
+import io.learnops.engine.processing.Submissions.Task;
 import io.learnops.engine.record.Intent.ErrorIntent;
 import io.learnops.engine.record.Intent.PurgeIntent;
 import io.learnops.engine.record.Record;
@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -43,11 +42,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one writer. A single thread takes commands from the inbox in order, applies them to the
- * in-memory state, appends them to the durable log and, once the whole batch is fsynced, answers
- * the callers (group commit). Nothing else touches the state, so there are no locks on the hot
- * path. Work the engine owes itself (timers due, job deadlines passed, back-offs over, messages
- * expired) becomes commands on the same path, so replay reproduces it.
+ * The one writer. A single thread takes commands from the inbox in order, processes each
+ * atomically (its records are applied as they are written, and all taken back if it is rejected
+ * or fails), journals the records and, once the whole batch is fsynced, answers the callers
+ * (group commit). Nothing else touches the state, so there are no locks on the hot path. Work the
+ * engine owes itself (timers due, job deadlines passed, back-offs over, messages expired) becomes
+ * commands on the same path.
+ *
+ * <p>Its neighbours hold the rest: {@link Submissions} (how work arrives from other threads),
+ * {@link ProcessingParts} (the handlers and what they work on, per command type a handler in
+ * {@link CommandHandlers}), {@link JournalReplay} (recovery) and {@link JournalWriter} (the disk).
+ * What stays here, the loop with its batches, the atomic step and the snapshots, shares the
+ * batch's entries and answers, which is why it is one class of about 530 lines.
  */
 public final class CommandProcessor implements AutoCloseable {
 
@@ -59,10 +65,10 @@ public final class CommandProcessor implements AutoCloseable {
   private final EngineClock clock;
   private final CommandCodec codec = new CommandCodec();
   private final JournalReplay journalReplay;
-  private final ProcessingFault fault;
   /** due timers, deadlines and messages whose command failed without an instance to ban; tried again after a restart */
   private final java.util.Set<Long> failedDueKeys = new java.util.HashSet<>();
-  private final BlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
+  private final Submissions submissions;
+  private final BlockingQueue<Task> inbox;
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<byte[]> batchEntries = new ArrayList<>();
   /** the callers answered in {@link #afterCommit}, to be told if the batch never becomes durable */
@@ -77,11 +83,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final JobDelivery jobDelivery =
       new JobDelivery(type -> this.state.hasActivatableJobs(type), this::activateNow, afterCommit::add, this::yieldJob);
   private final int snapshotEvery;
-  private final ExpressionLanguage feel = new ExpressionLanguage();
-  private final BpmnTransformer transformer = new BpmnTransformer(feel);
-  private final ProcessCache processes = new ProcessCache(transformer);
-  private final DmnEngine dmn = new DmnEngine.Builder().clock(feel.clock()).build();
   private final Effects effects = new Effects();
+  private final ProcessingParts.Tools tools;
   private final Thread thread;
   private volatile boolean running = true;
   /** counted after each batch, so that metrics read sizes without touching the state */
@@ -101,13 +104,18 @@ public final class CommandProcessor implements AutoCloseable {
   public CommandProcessor(DurableLog log, EngineClock clock, int snapshotEvery, ExporterDirector exporters,
       ProcessingFault fault) {
     this.log = log;
-    this.fault = fault;
     this.journalReplay = new JournalReplay(log, codec);
+    final ExpressionLanguage feel = new ExpressionLanguage();
+    final BpmnTransformer transformer = new BpmnTransformer(feel);
+    this.tools = new ProcessingParts.Tools(feel, transformer, new ProcessCache(transformer),
+        new DmnEngine.Builder().clock(feel.clock()).build(), effects, clock, fault);
     this.clock = clock;
     this.snapshotEvery = snapshotEvery;
     this.exporters = exporters;
     this.thread = new Thread(this::run, "learnops-engine-processor");
     this.writer = new JournalWriter(log, this::halt);
+    this.submissions = new Submissions(() -> running, instanceResults, userTaskAnswers, jobDelivery);
+    this.inbox = submissions.inbox();
   }
 
   /**
@@ -142,46 +150,13 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void useState(EngineState newState) {
-    state = newState;
-    processes.clear();
-    final Decisions decisions = new Decisions(state, dmn);
-    appliers = new EventAppliers(state, key -> processes.get(state.definition(key).orElseThrow()));
-    executor = new BpmnExecutor(state, feel, processes, decisions, effects,
-        new RecordWriter(appliers, effects, state, fault));
-    final DeploymentProcessor deployments = new DeploymentProcessor(state, transformer, processes, executor, decisions);
-    jobs = new JobProcessor(state, executor, effects);
-    final InstanceProcessor instances = new InstanceProcessor(state, processes, executor, jobs);
-    final EventProcessor events = new EventProcessor(state, processes, executor);
-    final UserTaskProcessor userTasks = new UserTaskProcessor(state, executor.userTasks());
-    final DecisionProcessor standaloneDecisions = new DecisionProcessor(state, decisions, executor);
-    clocks = new ClockProcessor(state, clock, executor);
-    handlers = new CommandHandlers()
-        .on(EngineCommand.Deploy.class, deployments::deploy)
-        .on(EngineCommand.CreateInstance.class, instances::create)
-        .onVoid(EngineCommand.CancelInstance.class, c -> instances.cancel(c.processInstanceKey()))
-        .on(EngineCommand.SetVariables.class, instances::setVariables)
-        .onVoid(EngineCommand.ResolveIncident.class, c -> instances.resolveIncident(c.incidentKey()))
-        .on(EngineCommand.ActivateJobs.class, jobs::activate)
-        .onVoid(EngineCommand.CompleteJob.class, c -> jobs.complete(c.jobKey(), c.variables(), c.result()))
-        .onVoid(EngineCommand.FailJob.class, jobs::fail)
-        .onVoid(EngineCommand.ThrowError.class, jobs::throwError)
-        .onVoid(EngineCommand.UpdateJobRetries.class, c -> jobs.updateRetries(c.jobKey(), c.retries()))
-        .onVoid(EngineCommand.UpdateJobTimeout.class, c -> jobs.updateTimeout(c.jobKey(), c.timeoutMillis()))
-        .onVoid(EngineCommand.YieldJob.class, c -> jobs.yield(c.jobKey()))
-        .onVoid(EngineCommand.TimeOutJobs.class, c -> jobs.timeOut(c.jobKeys()))
-        .onVoid(EngineCommand.RecurJobs.class, c -> jobs.recur(c.jobKeys()))
-        .on(EngineCommand.PublishMessage.class, events::publish)
-        .on(EngineCommand.CorrelateMessage.class, events::correlate)
-        .onVoid(EngineCommand.ExpireMessages.class, c -> events.expire(c.messageKeys()))
-        .on(EngineCommand.BroadcastSignal.class, events::broadcast)
-        .onVoid(EngineCommand.TriggerTimers.class, c -> events.triggerTimers(c.timerKeys()))
-        .on(EngineCommand.EvaluateDecision.class, standaloneDecisions::evaluate)
-        .on(EngineCommand.AssignUserTask.class, userTasks::assign)
-        .on(EngineCommand.UpdateUserTask.class, userTasks::update)
-        .on(EngineCommand.CompleteUserTask.class, userTasks::complete)
-        .on(EngineCommand.ChangeClock.class, clocks::change)
-        .onVoid(EngineCommand.Purge.class, c -> purge())
-        .complete();
+    final ProcessingParts parts = ProcessingParts.around(newState, tools, this::purge);
+    state = parts.state();
+    appliers = parts.appliers();
+    executor = parts.executor();
+    jobs = parts.jobs();
+    clocks = parts.clocks();
+    handlers = parts.handlers();
   }
 
   /**
@@ -227,109 +202,33 @@ public final class CommandProcessor implements AutoCloseable {
     }
   }
 
-  // ---- submission (any thread) ----------------------------------------------------------
+  // ---- submission (any thread): see Submissions ---------------------------------------
 
   public <T> CompletableFuture<T> submit(EngineCommand command) {
-    final CompletableFuture<Object> future = new CompletableFuture<>();
-    enqueue(new CommandTask(command, future, null));
-    @SuppressWarnings("unchecked")
-    final CompletableFuture<T> typed = (CompletableFuture<T>) (CompletableFuture<?>) future;
-    return typed;
+    return submissions.submit(command);
   }
 
   public CompletableFuture<ProcessInstanceResult> submitWithResult(
       EngineCommand.CreateInstance command, List<String> fetchVariables, long timeoutMillis) {
-    final CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
-    final CompletableFuture<Object> created = new CompletableFuture<>();
-    enqueue(new CommandTask(command, created,
-        instance -> instanceResults.await((ProcessInstanceCreated) instance, fetchVariables, result)));
-    created.whenComplete((r, error) -> {
-      if (error != null) {
-        result.completeExceptionally(error);
-      }
-    });
-    Timeouts.after(timeoutMillis, () -> {
-      if (result.completeExceptionally(new Rejection(Rejection.Type.DEADLINE_EXCEEDED,
-          "Expected the process instance to complete within %d ms, but it did not".formatted(timeoutMillis)))) {
-        enqueue(new Query(() -> instanceResults.forget(result)));
-      }
-    });
-    return result;
+    return submissions.submitWithResult(command, fetchVariables, timeoutMillis);
   }
 
-  /**
-   * Submits a user task command whose answer waits until the transition it starts took effect
-   * (after the task's listeners), or fails after {@code timeoutMillis}.
-   */
   public CompletableFuture<Void> submitUserTaskCommand(EngineCommand command, long timeoutMillis) {
-    final CompletableFuture<Void> answer = new CompletableFuture<>();
-    final CompletableFuture<Object> accepted = new CompletableFuture<>();
-    enqueue(new CommandTask(command, accepted, userTaskKey -> userTaskAnswers.await((Long) userTaskKey, answer)));
-    accepted.whenComplete((r, error) -> {
-      if (error != null) {
-        answer.completeExceptionally(error);
-      }
-    });
-    Timeouts.after(timeoutMillis, () -> {
-      if (answer.completeExceptionally(new Rejection(Rejection.Type.DEADLINE_EXCEEDED,
-          "Expected the user task's listeners to finish within %d ms, but they did not; check the workers of its task listeners"
-              .formatted(timeoutMillis)))) {
-        enqueue(new Query(() -> userTaskAnswers.forget(answer)));
-      }
-    });
-    return answer;
+    return submissions.submitUserTaskCommand(command, timeoutMillis);
   }
 
   public CompletableFuture<List<ActivatedJob>> submitActivation(ActivateJobs command, List<String> fetchVariables,
       long longPollMillis) {
-    final CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
-    final JobDelivery.Poll poll = new JobDelivery.Poll(command, fetchVariables, result);
-    enqueue(new Query(() -> {
-      if (jobDelivery.pollOrPark(poll, longPollMillis > 0)) {
-        Timeouts.after(longPollMillis, () -> enqueue(new Query(() -> jobDelivery.expire(poll))));
-      }
-    }));
-    return result;
+    return submissions.submitActivation(command, fetchVariables, longPollMillis);
   }
 
   public JobStreamHandle openStream(JobStreamRequest request, JobSink sink) {
-    final JobDelivery.Stream stream = new JobDelivery.Stream(request, sink);
-    enqueue(new Query(() -> jobDelivery.open(stream)));
-    return new StreamHandle(stream);
-  }
-
-  /** Both signals become work on the processing thread, the only one that touches job delivery. */
-  private final class StreamHandle implements JobStreamHandle {
-    private final JobDelivery.Stream stream;
-
-    StreamHandle(JobDelivery.Stream stream) {
-      this.stream = stream;
-    }
-
-    @Override
-    public void resume() {
-      enqueue(new Query(() -> jobDelivery.resume(stream)));
-    }
-
-    @Override
-    public void close() {
-      enqueue(new Query(() -> jobDelivery.close(stream)));
-    }
+    return submissions.openStream(request, sink);
   }
 
   /** Runs a read on the processing thread, where the state is consistent. */
   public <T> CompletableFuture<T> read(java.util.function.Function<EngineState, T> query) {
-    final CompletableFuture<T> result = new CompletableFuture<>();
-    enqueue(new Query(() -> result.complete(query.apply(state))));
-    return result;
-  }
-
-  private void enqueue(Task task) {
-    if (!running) {
-      task.reject(new Rejection(Rejection.Type.UNAVAILABLE, "The engine is shutting down"));
-      return;
-    }
-    inbox.add(task);
+    return submissions.read(query, () -> state);
   }
 
   // ---- the processing loop --------------------------------------------------------------
@@ -351,7 +250,8 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // a command's own failure is taken back in process(); this is the loop itself failing
         LOG.error("The engine stopped processing", e);
         halt();
         // the batch in hand will never be journaled: its callers hear so instead of nothing
@@ -417,21 +317,21 @@ public final class CommandProcessor implements AutoCloseable {
 
   private void execute(Task task) {
     if (task instanceof Query query) {
-      query.action.run();
+      query.action().run();
       return;
     }
     final CommandTask command = (CommandTask) task;
-    batchCallers.add(command.future);
+    batchCallers.add(command.future());
     try {
-      final Object result = process(command.command);
-      if (command.onResult != null) {
-        command.onResult.accept(result);
+      final Object result = process(command.command());
+      if (command.onResult() != null) {
+        command.onResult().accept(result);
       }
       handleEffects();
-      afterCommit.add(() -> command.future.complete(result));
+      afterCommit.add(() -> command.future().complete(result));
     } catch (Rejection rejection) {
       effects.clear();
-      afterCommit.add(() -> command.future.completeExceptionally(rejection));
+      afterCommit.add(() -> command.future().completeExceptionally(rejection));
     }
   }
 
@@ -549,7 +449,7 @@ public final class CommandProcessor implements AutoCloseable {
   /** Deletes all data (see the PURGED applier); keys, record positions and engine time go on. */
   private void purge() {
     executor.write(-1, PurgeIntent.PURGED, new PurgeValue());
-    processes.clear();
+    tools.processes().clear();
     afterCommit.add(() -> purgeListeners.forEach(Runnable::run));
     // a snapshot right after the purge lets the journal before it be deleted
     entriesSinceSnapshot = snapshotEvery;
@@ -566,7 +466,7 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void yieldJob(long jobKey) {
-    enqueue(new CommandTask(new EngineCommand.YieldJob(jobKey), new CompletableFuture<>(), null));
+    submissions.submit(new EngineCommand.YieldJob(jobKey));
   }
 
   /** Activates jobs as a journaled command and describes them for the worker. */
@@ -634,24 +534,5 @@ public final class CommandProcessor implements AutoCloseable {
     }
     exporters.close();
     log.close();
-  }
-
-  // ---- tasks ----------------------------------------------------------------------------
-
-  private sealed interface Task permits CommandTask, Query {
-    void reject(Rejection rejection);
-  }
-
-  private record CommandTask(EngineCommand command, CompletableFuture<Object> future, Consumer<Object> onResult)
-      implements Task {
-    @Override
-    public void reject(Rejection rejection) {
-      future.completeExceptionally(rejection);
-    }
-  }
-
-  private record Query(Runnable action) implements Task {
-    @Override
-    public void reject(Rejection rejection) {}
   }
 }
