@@ -52,6 +52,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final DurableLog log;
   private final EngineClock clock;
   private final CommandCodec codec = new CommandCodec();
+  private final SnapshotCodec snapshotCodec = new SnapshotCodec();
   private final BlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<byte[]> batchEntries = new ArrayList<>();
@@ -107,7 +108,7 @@ public final class CommandProcessor implements AutoCloseable {
           + "are missing from the data directory. Restore them, or start on an empty directory.")
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
-    useState(snapshot.map(s -> codec.decodeState(s.state())).orElseGet(EngineState::new));
+    useState(snapshot.map(s -> snapshotCodec.decodeState(s.position(), s.state())).orElseGet(EngineState::new));
     clocks.restore(); // before replay: journaled clock changes build on the snapshot's setting
     recoveryListeners.forEach(listener -> listener.accept(state));
     exporters.open(state.recordPosition);
@@ -388,7 +389,7 @@ public final class CommandProcessor implements AutoCloseable {
   private Optional<DurableLog.StoredSnapshot> takeSnapshot() {
     entriesSinceSnapshot = 0;
     try {
-      return Optional.of(new DurableLog.StoredSnapshot(position, codec.encodeState(state)));
+      return Optional.of(new DurableLog.StoredSnapshot(position, snapshotCodec.encodeState(state)));
     } catch (RuntimeException | StackOverflowError e) {
       snapshotFailures.incrementAndGet();
       LOG.error("Could not encode a snapshot at journal position {}; the last snapshot stays and processing goes on",
