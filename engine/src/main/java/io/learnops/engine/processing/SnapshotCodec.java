@@ -7,9 +7,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.learnops.engine.state.EngineState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** Turns the engine state into snapshot bytes and back. */
 public final class SnapshotCodec {
@@ -34,6 +37,9 @@ public final class SnapshotCodec {
 
   private final ObjectMapper mapper =
       new ObjectMapper(FACTORY)
+          // a set comes back in the order it was written, as the engine that wrote it iterated it
+          // (for the children of a scope, say), not in HashSet's order, Jackson's default
+          .registerModule(new SimpleModule("snapshot-sets").addAbstractTypeMapping(Set.class, LinkedHashSet.class))
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)

@@ -3,9 +3,12 @@ package io.learnops.engine.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnops.engine.api.JsonVariables;
+import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.testing.NestedValues;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,16 @@ class SnapshotCodecTest {
 
     assertThat((String) restored.get("transcript")).isEqualTo(transcript);
     assertThat(restored.get("tree")).isEqualTo(tree);
+  }
+
+  @Test
+  void aSetComesBackInTheOrderItWasWritten() {
+    final EngineState state = new EngineState();
+    final ElementInstance scope = new ElementInstance();
+    scope.children = new LinkedHashSet<>(List.of(30L, 10L, 20L));
+    state.elementInstances.put(1L, scope);
+
+    assertThat(roundTrip(state).elementInstances.get(1L).children).containsExactly(30L, 10L, 20L);
   }
 
   private EngineState roundTrip(EngineState state) {
