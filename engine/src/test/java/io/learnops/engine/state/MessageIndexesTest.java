@@ -70,19 +70,6 @@ class MessageIndexesTest {
         .hasSize(1);
   }
 
-  @Test
-  void aSnapshotFromBeforeTheCardinalityRuleKeepsTheProcessesItsMessagesStarted() {
-    final String older = """
-        {"messages": {"7": {"key": 7, "name": "program-requested", "correlationKey": "P-7", "tenantId": "<default>",
-          "deadline": 1000, "correlatedInstances": [42], "startedProcesses": ["program-request"]}}}
-        """;
-
-    final EngineState restored = new SnapshotCodec().decodeState(1, older.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-    assertThat(restored.bufferedMessages("<default>", "program-requested", "P-7")).singleElement()
-        .satisfies(m -> assertThat(m.correlatedProcesses).containsExactly("program-request"));
-  }
-
   private Message message(String name, String correlationKey, String messageId) {
     final Message message = new Message();
     message.key = state.nextKey();
