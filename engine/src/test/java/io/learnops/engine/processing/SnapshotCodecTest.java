@@ -3,6 +3,12 @@ package io.learnops.engine.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import io.learnops.engine.api.JsonVariables;
 import io.learnops.engine.model.ElementType;
 import io.learnops.engine.state.ClockSetting;
@@ -20,8 +26,10 @@ import io.learnops.engine.state.Subscription;
 import io.learnops.engine.state.Timer;
 import io.learnops.engine.state.UserTask;
 import io.learnops.engine.testing.NestedValues;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** A snapshot brings back the state it was taken of, field for field, with working indexes; or says why not. */
@@ -97,11 +106,6 @@ class SnapshotCodecTest {
     assertThat(roundTrip(state).variables.get(1L)).containsExactlyEntriesOf(numbers);
   }
 
-  /**
-   * The trap of leaving defaults out: {@code flowScopeKey} and {@code jobKey} default to -1, a
-   * user task's priority to 50, a job's worker to "". Set to 0, null or empty they must be written.
-   * Every class of the state and every field is tried, including fields added after this test.
-   */
   @Test
   void aSetComesBackInTheOrderItWasWritten() {
     final EngineState state = new EngineState();
@@ -110,6 +114,49 @@ class SnapshotCodecTest {
     state.elementInstances.put(1L, scope);
 
     assertThat(roundTrip(state).elementInstances.get(1L).children).containsExactly(30L, 10L, 20L);
+  }
+
+  /**
+   * The trap of leaving defaults out: {@code flowScopeKey} and {@code jobKey} default to -1, a
+   * user task's priority to 50, a job's worker to "". Set to 0, null or empty they must be written.
+   * Every class of the state and every field is tried, including fields added after this test.
+   */
+  @Test
+  void aFieldSetToZeroOrNullWhereItsClassDefaultsToSomethingElseComesBackZeroOrNull() throws Exception {
+    final EngineState state = new EngineState();
+    final List<String> zeroed = new ArrayList<>();
+    for (final Field field : publicFields(EngineState.class)) {
+      if (field.get(state) instanceof Map<?, ?> && isEntity(typeArgument(field, 1))) {
+        putBoth(mapOf(field, state), typeArgument(field, 1), zeroed);
+      } else if (field.get(state) instanceof List<?> && isEntity(typeArgument(field, 0))) {
+        addBoth(listOf(field, state), typeArgument(field, 0), zeroed);
+      } else if (isEntity(field.getType())) {
+        field.set(state, atTypeDefaults(field.getType(), zeroed));
+      }
+    }
+
+    assertSamePublicFields(roundTrip(state), state);
+    assertThat(zeroed).contains("ElementInstance.flowScopeKey", "ElementInstance.jobKey", "ElementInstance.children",
+        "Job.worker", "Job.deadline", "Job.kind", "Timer.repetitions", "Timer.elementInstanceKey",
+        "UserTask.priority", "UserTask.formKey", "Message.correlatedProcesses");
+  }
+
+  @Test
+  void aFieldLeftOutAtTheWritersDefaultComesBackAsWrittenWhereThisEngineDefaultsDifferently() throws Exception {
+    final EngineState state = new EngineState();
+    final ElementInstance root = new ElementInstance();
+    root.key = 1;
+    final ElementInstance child = new ElementInstance();
+    child.key = 2;
+    child.flowScopeKey = 1;
+    state.elementInstances.put(1L, root);
+    state.elementInstances.put(2L, child);
+
+    final EngineState restored =
+        codec.decodeState(9, asIfWrittenWhereFlowScopeKeyDefaultsTo(-1, 7, codec.encodeState(state)));
+
+    assertThat(restored.elementInstances.get(1L).flowScopeKey).isEqualTo(7);
+    assertThat(restored.elementInstances.get(2L).flowScopeKey).isEqualTo(1);
   }
 
   @Test
@@ -145,6 +192,20 @@ class SnapshotCodecTest {
     assertThatThrownBy(() -> codec.decodeState(42, Arrays.copyOf(whole, whole.length / 2)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("The snapshot at position 42, format 2, cannot be read");
+  }
+
+  @Test
+  void anElementInstanceAtItsDefaultsTakesLittleMoreThanItsKey() {
+    final EngineState state = new EngineState();
+    final int before = codec.encodeState(state).length;
+    for (long key = 1; key <= 1_000; key++) {
+      final ElementInstance instance = new ElementInstance();
+      instance.key = (1L << 51) + key;
+      state.elementInstances.put(instance.key, instance);
+    }
+
+    // the key twice, as map key (16 digits) and field (8 bytes), and a few bytes of structure
+    assertThat((codec.encodeState(state).length - before) / 1_000).isLessThan(32);
   }
 
   private EngineState roundTrip(EngineState state) {
@@ -300,13 +361,93 @@ class SnapshotCodecTest {
     return job;
   }
 
+  /** The snapshot as an engine would have written it whose instances defaulted {@code flowScopeKey} differently. */
+  private static byte[] asIfWrittenWhereFlowScopeKeyDefaultsTo(long ours, long theirs, byte[] snapshot) throws Exception {
+    final ObjectMapper smile = new ObjectMapper(new SmileFactory());
+    final List<JsonNode> values;
+    try (MappingIterator<JsonNode> read = smile.readerFor(JsonNode.class)
+        .readValues(snapshot, SnapshotFormat.HEADER_BYTES, snapshot.length - SnapshotFormat.HEADER_BYTES)) {
+      values = read.readAll();
+    }
+    final ObjectNode instanceDefaults = (ObjectNode) values.get(0).get(ElementInstance.class.getName());
+    assertThat(instanceDefaults.get("flowScopeKey").asLong()).isEqualTo(ours);
+    instanceDefaults.put("flowScopeKey", theirs);
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(snapshot, 0, SnapshotFormat.HEADER_BYTES);
+    try (JsonGenerator generator = smile.createGenerator(out)) {
+      for (final JsonNode value : values) {
+        smile.writeTree(generator, value);
+      }
+    }
+    return out.toByteArray();
+  }
+
   private static void assertSamePublicFields(EngineState actual, EngineState expected) throws Exception {
     for (final Field field : publicFields(EngineState.class)) {
       assertThat(field.get(actual)).as(field.getName()).usingRecursiveComparison().isEqualTo(field.get(expected));
     }
   }
 
+  // ---- every entity, at its class's defaults and at its type's ----------------------------------
+
+  private static <T> void putBoth(Map<Long, T> entities, Class<T> type, List<String> zeroed) throws Exception {
+    entities.put(1L, constructed(type));
+    entities.put(2L, atTypeDefaults(type, zeroed));
+  }
+
+  private static <T> void addBoth(List<T> entities, Class<T> type, List<String> zeroed) throws Exception {
+    entities.add(constructed(type));
+    entities.add(atTypeDefaults(type, zeroed));
+  }
+
+  /** As constructed, but with each null enum set, as the indexes need a job's state. */
+  private static <T> T constructed(Class<T> type) throws Exception {
+    final T entity = type.getConstructor().newInstance();
+    for (final Field field : publicFields(type)) {
+      if (field.getType().isEnum() && field.get(entity) == null) {
+        field.set(entity, field.getType().getEnumConstants()[0]);
+      }
+    }
+    return entity;
+  }
+
+  /** Every field whose class default is not 0, false or null set to that, and recorded in {@code zeroed}. */
+  private static <T> T atTypeDefaults(Class<T> type, List<String> zeroed) throws Exception {
+    final T entity = constructed(type);
+    for (final Field field : publicFields(type)) {
+      final Object typeDefault = typeDefault(field.getType());
+      if (!field.getType().isEnum() && !Objects.equals(field.get(entity), typeDefault)) {
+        field.set(entity, typeDefault);
+        zeroed.add(type.getSimpleName() + "." + field.getName());
+      }
+    }
+    return entity;
+  }
+
+  private static Object typeDefault(Class<?> type) {
+    return type.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
+  }
+
   private static List<Field> publicFields(Class<?> type) {
     return Arrays.stream(type.getFields()).filter(field -> !Modifier.isStatic(field.getModifiers())).toList();
+  }
+
+  private static boolean isEntity(Class<?> type) {
+    return type.getPackageName().equals(EngineState.class.getPackageName());
+  }
+
+  private static Class<?> typeArgument(Field field, int index) {
+    return field.getGenericType() instanceof ParameterizedType generic
+        && generic.getActualTypeArguments()[index] instanceof Class<?> argument ? argument : Object.class;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Map<Long, T> mapOf(Field field, EngineState state) throws IllegalAccessException {
+    return (Map<Long, T>) field.get(state);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> listOf(Field field, EngineState state) throws IllegalAccessException {
+    return (List<T>) field.get(state);
   }
 }
