@@ -2,7 +2,7 @@ package io.learnops.bench;
 
 import io.learnops.engine.journal.Snapshot;
 import io.learnops.engine.journal.SnapshotStore;
-import io.learnops.engine.processing.CommandCodec;
+import io.learnops.engine.processing.SnapshotCodec;
 import io.learnops.engine.read.ReadModel;
 import io.learnops.engine.state.EngineState;
 import java.io.IOException;
@@ -19,7 +19,7 @@ record RecoveryCost(long decodeMillis, long seedMillis) {
     final Snapshot snapshot = SnapshotStore.open(snapshots).latest()
         .orElseThrow(() -> new IllegalStateException("no snapshot in " + snapshots));
     final long decodeStart = System.nanoTime();
-    final EngineState state = new CommandCodec().decodeState(snapshot.state());
+    final EngineState state = new SnapshotCodec().decodeState(snapshot.position(), snapshot.state());
     final long seedStart = System.nanoTime();
     new ReadModel(ReadModel.DEFAULT_RETENTION).seed(state);
     final long end = System.nanoTime();

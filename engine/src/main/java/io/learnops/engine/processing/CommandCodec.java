@@ -1,31 +1,28 @@
 package io.learnops.engine.processing;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import io.learnops.engine.state.EngineState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Turns journal entries (the records a command wrote, see {@link RecordJson}) and state snapshots
- * into bytes and back. JSON keeps the journal readable with standard tools when an operator has
- * to look inside.
+ * Turns journal entries (the records a command wrote, see {@link RecordJson}) into bytes and back.
+ * JSON keeps the journal readable with standard tools when an operator has to look inside. State
+ * snapshots have their own codec, {@link SnapshotCodec}.
  */
 public final class CommandCodec {
 
-  /** Deepest nesting written: the state's own structure plus variables nested as clients may send them. */
+  /** Deepest nesting written: a command's own structure plus variables nested as clients may send them. */
   private static final int MAX_WRITTEN_NESTING = 1_000;
 
   /**
    * What the codec reads back is a superset of what it writes: no limit on the length of a string
    * or a number (Jackson's defaults would refuse a 25-million-character string it wrote itself),
-   * and room for nesting beyond the write limit, so whatever the state holds can be read again.
+   * and room for nesting beyond the write limit, so whatever a command holds can be read again.
    */
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
@@ -36,13 +33,6 @@ public final class CommandCodec {
           .build())
       .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITTEN_NESTING).build())
       .build();
-
-  private final ObjectMapper mapper =
-      new ObjectMapper(FACTORY)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-          .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY);
 
   private final ObjectMapper recordMapper =
       new ObjectMapper(FACTORY)
@@ -64,24 +54,6 @@ public final class CommandCodec {
       return recordMapper.readValue(bytes, JournalEntry.class);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable journal entry", e);
-    }
-  }
-
-  public byte[] encodeState(EngineState state) {
-    try {
-      return mapper.writeValueAsBytes(state);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public EngineState decodeState(byte[] bytes) {
-    try {
-      final EngineState state = mapper.readValue(bytes, EngineState.class);
-      state.rebuildIndexes();
-      return state;
-    } catch (IOException e) {
-      throw new UncheckedIOException("unreadable snapshot", e);
     }
   }
 }

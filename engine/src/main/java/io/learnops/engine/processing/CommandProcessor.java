@@ -69,6 +69,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final java.util.Set<Long> failedDueKeys = new java.util.HashSet<>();
   private final Submissions submissions;
   private final BlockingQueue<Task> inbox;
+  private final SnapshotCodec snapshotCodec = new SnapshotCodec();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final List<byte[]> batchEntries = new ArrayList<>();
   /** the callers answered in {@link #afterCommit}, to be told if the batch never becomes durable */
@@ -104,7 +105,7 @@ public final class CommandProcessor implements AutoCloseable {
   public CommandProcessor(DurableLog log, EngineClock clock, int snapshotEvery, ExporterDirector exporters,
       ProcessingFault fault) {
     this.log = log;
-    this.journalReplay = new JournalReplay(log, codec);
+    this.journalReplay = new JournalReplay(log, codec, snapshotCodec);
     final ExpressionLanguage feel = new ExpressionLanguage();
     final BpmnTransformer transformer = new BpmnTransformer(feel);
     this.tools = new ProcessingParts.Tools(feel, transformer, new ProcessCache(transformer),
@@ -293,7 +294,7 @@ public final class CommandProcessor implements AutoCloseable {
   private Optional<DurableLog.StoredSnapshot> takeSnapshot() {
     entriesSinceSnapshot = 0;
     try {
-      return Optional.of(new DurableLog.StoredSnapshot(position, codec.encodeState(state)));
+      return Optional.of(new DurableLog.StoredSnapshot(position, snapshotCodec.encodeState(state)));
     } catch (RuntimeException | StackOverflowError e) {
       snapshotFailures.incrementAndGet();
       LOG.error("Could not encode a snapshot at journal position {}; the last snapshot stays and processing goes on",

@@ -19,10 +19,12 @@ final class JournalReplay {
 
   private final DurableLog log;
   private final CommandCodec codec;
+  private final SnapshotCodec snapshots;
 
-  JournalReplay(DurableLog log, CommandCodec codec) {
+  JournalReplay(DurableLog log, CommandCodec codec, SnapshotCodec snapshots) {
     this.log = log;
     this.codec = codec;
+    this.snapshots = snapshots;
   }
 
   /** The latest snapshot's state and position, or an empty state at position 0. */
@@ -33,7 +35,7 @@ final class JournalReplay {
           + "are missing from the data directory. Restore them, or start on an empty directory.")
           .formatted(log.lastPosition(), snapshot.get().position()));
     }
-    return snapshot.map(s -> new Base(codec.decodeState(s.state()), s.position()))
+    return snapshot.map(s -> new Base(snapshots.decodeState(s.position(), s.state()), s.position()))
         .orElseGet(() -> new Base(new EngineState(), 0));
   }
 
@@ -58,9 +60,9 @@ final class JournalReplay {
     final JournalEntry entry = codec.decode(bytes);
     if (entry.format() != JournalEntry.FORMAT) {
       throw new IllegalStateException(("The journal entry at position %d was written in format %d (%s); this engine "
-          + "reads format %d (the records each command wrote) and will not guess at it. Start the engine version that "
-          + "wrote the data directory and stop it cleanly (which writes a snapshot), then upgrade; or start on an "
-          + "empty data directory.").formatted(position, Math.max(entry.format(), 1),
+          + "reads format %d (the records each command wrote) and will not guess at it. Start on an empty data "
+          + "directory (the instances in this one are not carried over), or go on with the engine release that wrote "
+          + "it.").formatted(position, Math.max(entry.format(), 1),
           entry.format() <= 1 ? "the commands alone, replayed through processing" : "unknown to this engine",
           JournalEntry.FORMAT));
     }

@@ -33,7 +33,7 @@ class JournalFormatScenarioTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("The journal entry at position 1 was written in format 1")
         .hasMessageContaining("this engine reads format 2")
-        .hasMessageContaining("stop it cleanly");
+        .hasMessageContaining("Start on an empty data directory");
   }
 
 }

@@ -2,7 +2,7 @@ package io.learnops.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnops.engine.processing.CommandCodec;
+import io.learnops.engine.processing.SnapshotCodec;
 import org.junit.jupiter.api.Test;
 
 /** Messages and subscriptions are found by what they match, not by scanning all of them. */
@@ -59,28 +59,15 @@ class MessageIndexesTest {
   void theIndexesAreRebuiltFromASnapshot() {
     state.putMessage(message("survey-returned", "cohort-1", "evt-1"));
     state.putSubscription(subscription(Subscription.Kind.MESSAGE, "survey-returned", "cohort-1"));
-    final CommandCodec codec = new CommandCodec();
+    final SnapshotCodec codec = new SnapshotCodec();
 
-    final EngineState restored = codec.decodeState(codec.encodeState(state));
+    final EngineState restored = codec.decodeState(1, codec.encodeState(state));
 
     assertThat(restored.bufferedMessages("<default>", "survey-returned", "cohort-1")).singleElement()
         .satisfies(m -> assertThat(m.messageId).isEqualTo("evt-1"));
     assertThat(restored.bufferedMessageWithId("<default>", "survey-returned", "evt-1")).isPresent();
     assertThat(restored.subscriptions(Subscription.Kind.MESSAGE, "<default>", "survey-returned", "cohort-1"))
         .hasSize(1);
-  }
-
-  @Test
-  void aSnapshotFromBeforeTheCardinalityRuleKeepsTheProcessesItsMessagesStarted() {
-    final String older = """
-        {"messages": {"7": {"key": 7, "name": "program-requested", "correlationKey": "P-7", "tenantId": "<default>",
-          "deadline": 1000, "correlatedInstances": [42], "startedProcesses": ["program-request"]}}}
-        """;
-
-    final EngineState restored = new CommandCodec().decodeState(older.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-    assertThat(restored.bufferedMessages("<default>", "program-requested", "P-7")).singleElement()
-        .satisfies(m -> assertThat(m.correlatedProcesses).containsExactly("program-request"));
   }
 
   private Message message(String name, String correlationKey, String messageId) {
