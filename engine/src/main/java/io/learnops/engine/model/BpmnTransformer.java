@@ -88,6 +88,10 @@ public final class BpmnTransformer {
 
   /** The executable processes of the resource, or the reasons it cannot be deployed. */
   public Transformation transform(String resourceName, byte[] xml) {
+    final Optional<String> tooDeep = ModelNesting.problem(resourceName, xml);
+    if (tooDeep.isPresent()) {
+      return Transformation.failed(List.of(tooDeep.get()));
+    }
     final BpmnModelInstance model;
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
