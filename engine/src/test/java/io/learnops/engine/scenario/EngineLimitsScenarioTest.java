@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.learnops.engine.state.Incident;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -51,6 +56,97 @@ class EngineLimitsScenarioTest {
         .withResult().send().join();
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
     assertThat(ENGINE.reached(instance.getProcessInstanceKey(), "sub-100", ELEMENT_COMPLETED)).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void anExpressionBuildingAHugeValueFailsWithAnIncidentNamingTheLimitAndTheEngineGoesOn(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    // given a script that lists fifty million numbers, and an output mapping that joins 26 million characters
+    final String numbers = "for i in 1..50000000 return i";
+    final String letters = "string join(for i in 1..1000000 return \"abcdefghijklmnopqrstuvwxyz\")";
+    final String id = "huge-values-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .exclusiveGateway().defaultFlow()
+          .scriptTask("listNumbers", s -> s.zeebeExpression(numbers).zeebeResultVariable("numbers")).endEvent()
+        .moveToLastExclusiveGateway().conditionExpression("mapping")
+          .intermediateThrowEvent("joinLetters", e -> e.zeebeOutputExpression(letters, "letters")).endEvent()
+        .done());
+
+    // when an instance reaches each
+    final ProcessInstanceEvent listing = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("mapping", false)).send().join();
+    final ProcessInstanceEvent joining = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("mapping", true)).send().join();
+
+    // then each evaluation fails with an incident on its element naming the expression and the limit
+    final Incident listed = incidentOf(listing);
+    assertThat(listed.elementId).isEqualTo("listNumbers");
+    assertThat(listed.errorType).isEqualTo(Incident.ErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(listed.errorMessage).isEqualTo("Expected the expression '=" + numbers + "' to produce lists of at "
+        + "most 1,000,000 items, but the range 1..50000000 has 50,000,000 numbers");
+    final Incident joined = incidentOf(joining);
+    assertThat(joined.elementId).isEqualTo("joinLetters");
+    assertThat(joined.errorType).isEqualTo(Incident.ErrorType.IO_MAPPING_ERROR);
+    assertThat(joined.errorMessage).isEqualTo("Expected the expression '=" + letters + "' to produce strings of at "
+        + "most 10,000,000 characters, but it produced one of 26,000,000 characters");
+
+    // and the engine goes on: another instance runs to its end, and a list as long as allowed is built
+    final String allowed = "as-long-as-allowed-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(allowed).startEvent()
+        .scriptTask("count", s -> s.zeebeExpression("count(for i in 1..1000000 return i)").zeebeResultVariable("items"))
+        .endEvent().done());
+    final ProcessInstanceResult counted = client.newCreateInstanceCommand().bpmnProcessId(allowed).latestVersion()
+        .withResult().send().join();
+    assertThat(counted.getVariablesAsMap()).containsEntry("items", 1_000_000);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void anExpressionNestingTooDeepFailsWithAnIncidentNamingTheLimitAndTheEngineGoesOn(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    // given a script that nests a context 998 levels deep, and one whose built-in function recurses 200,000 deep
+    final String deepContext = "context put({}, for i in 1..998 return \"level\", \"leaf\")";
+    final String deepRecursion = "context put({}, for i in 1..200000 return \"level\", \"leaf\") != null";
+    final String id = "deep-values-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .exclusiveGateway().defaultFlow()
+          .scriptTask("nestContext", s -> s.zeebeExpression(deepContext).zeebeResultVariable("chart")).endEvent()
+        .moveToLastExclusiveGateway().conditionExpression("recurse")
+          .scriptTask("recurse", s -> s.zeebeExpression(deepRecursion).zeebeResultVariable("done")).endEvent()
+        .done());
+
+    // when an instance reaches each
+    final ProcessInstanceEvent nesting = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("recurse", false)).send().join();
+    final ProcessInstanceEvent recursing = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("recurse", true)).send().join();
+
+    // then the context is refused as a variable the state could not hold, naming the limit
+    final Incident nested = incidentOf(nesting);
+    assertThat(nested.elementId).isEqualTo("nestContext");
+    assertThat(nested.errorMessage).isEqualTo("Expected the expression '=" + deepContext + "' to produce a value whose "
+        + "objects and lists nest at most 100 levels deep, but it nests deeper");
+    // and the recursion fails where the stack ends, instead of ending the processor thread
+    final Incident recursed = incidentOf(recursing);
+    assertThat(recursed.elementId).isEqualTo("recurse");
+    assertThat(recursed.errorMessage).isEqualTo("Expected the expression '=" + deepRecursion + "' to evaluate within "
+        + "the engine's stack, but it nests or recurses too deep");
+
+    // and the engine goes on: a context nested exactly as deep as allowed becomes a variable
+    final String allowed = "deep-as-allowed-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(allowed).startEvent()
+        .scriptTask("nestContext", s -> s.zeebeExpression("context put({}, for i in 1..100 return \"level\", \"leaf\")")
+            .zeebeResultVariable("chart"))
+        .endEvent().done());
+    final ProcessInstanceResult chart = client.newCreateInstanceCommand().bpmnProcessId(allowed).latestVersion()
+        .withResult().send().join();
+    assertThat(chart.getVariablesAsMap()).containsKey("chart");
+  }
+
+  private static Incident incidentOf(ProcessInstanceEvent instance) {
+    return await().until(() -> ENGINE.read(state -> state.incidents.values().stream()
+        .filter(i -> i.processInstanceKey == instance.getProcessInstanceKey()).findFirst()), Optional::isPresent).get();
   }
 
   /**
