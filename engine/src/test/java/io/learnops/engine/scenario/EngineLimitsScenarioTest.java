@@ -144,6 +144,29 @@ class EngineLimitsScenarioTest {
     assertThat(chart.getVariablesAsMap()).containsKey("chart");
   }
 
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void anExpressionNestedTooDeepToParseIsRefusedAtDeploymentNamingTheElementAndTheLimit(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "deep-expression-" + transport;
+    // when a model's expression nests 5,000 brackets, or chains 50,000 operations
+    final Map<String, String> limitByExpression = Map.of(
+        "(".repeat(5_000) + "1" + ")".repeat(5_000), "to have brackets nested at most 50 deep, but they nest 5000 deep",
+        "1" + " + 1".repeat(50_000), "to have operations nested at most 100 deep");
+    limitByExpression.forEach((expression, limit) ->
+        // then its deployment is refused as bad input naming the element and the limit
+        assertThatThrownBy(() -> client.newDeployResourceCommand().addProcessModel(
+            Bpmn.createExecutableProcess(id).startEvent()
+                .scriptTask("compute", s -> s.zeebeExpression(expression).zeebeResultVariable("result"))
+                .endEvent().done(), "deep-expression.bpmn").send().join())
+            .hasMessageContaining("element 'compute'")
+            .hasMessageContaining(limit)
+            .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT)));
+    // and nothing of it was deployed
+    assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join())
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.NOT_FOUND));
+  }
+
   private static Incident incidentOf(ProcessInstanceEvent instance) {
     return await().until(() -> ENGINE.read(state -> state.incidents.values().stream()
         .filter(i -> i.processInstanceKey == instance.getProcessInstanceKey()).findFirst()), Optional::isPresent).get();
