@@ -11,6 +11,7 @@ import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.learnops.engine.state.Incident;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +166,33 @@ class EngineLimitsScenarioTest {
     // and nothing of it was deployed
     assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join())
         .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.NOT_FOUND));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aMappingTargetNestingDeeperThanAVariableMayIsRefusedAtDeploymentAndOneAsDeepAsAllowedIsWritten(
+      Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "deep-target-" + transport;
+    // when an output mapping writes to a target of 1,000 dotted parts, each nesting the value one level deeper
+    final String tooDeep = String.join(".", Collections.nCopies(1_000, "level"));
+
+    // then its deployment is refused as bad input naming the element and the limit
+    assertThatThrownBy(() -> client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(id)
+        .startEvent().intermediateThrowEvent("record", e -> e.zeebeOutputExpression("\"leaf\"", tooDeep))
+        .endEvent().done(), "deep-target.bpmn").send().join())
+        .hasMessageContaining("element 'record'")
+        .hasMessageContaining("to have at most 100 parts, but it has 1000")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+
+    // and a target of as many parts as allowed writes the nested variable
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .intermediateThrowEvent("record", e -> e.zeebeOutputExpression("\"leaf\"",
+            String.join(".", Collections.nCopies(100, "level"))))
+        .endEvent().done());
+    final ProcessInstanceResult recorded = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .withResult().send().join();
+    assertThat(recorded.getVariablesAsMap()).containsKey("level");
   }
 
   private static Incident incidentOf(ProcessInstanceEvent instance) {
