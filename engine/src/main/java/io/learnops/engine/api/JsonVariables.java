@@ -13,8 +13,10 @@ import java.util.Map;
 public final class JsonVariables {
 
   /**
-   * How deep objects and lists may nest in a variable a client sends. Far beyond what a process's
-   * data needs, and far within what the journal and snapshot codecs read back.
+   * How deep objects and lists may nest in a variable a client sends, and in the result of an
+   * expression (FEEL's {@code EvaluationLimits}). Far beyond what a process's data needs, and far
+   * within what the journal and snapshot codecs read back. A document nesting past the JSON
+   * reader's own limit (1,000 levels) is refused before this check, as not valid JSON.
    */
   public static final int MAX_NESTING = 100;
 

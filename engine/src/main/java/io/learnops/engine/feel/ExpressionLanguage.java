@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.feel.FeelEngineClock;
-import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FailedParseResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
@@ -19,11 +18,13 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * FEEL for the engine, through {@code org.camunda.feel:feel-engine}. Expressions are parsed once
  * at deployment and evaluated against a variable lookup. FEEL's {@code now()} reads the time of
- * the command being processed, so replay evaluates exactly as the first run did.
+ * the command being processed, so replay evaluates exactly as the first run did. Both are held to
+ * the {@link EvaluationLimits}, so that no expression can stop the processor thread.
  */
 public final class ExpressionLanguage {
 
   private final FeelEngineApi feel;
+  private final BoundedEvaluator evaluator;
   private volatile long commandTime = System.currentTimeMillis();
 
   public ExpressionLanguage() {
@@ -31,6 +32,7 @@ public final class ExpressionLanguage {
         FeelEngineBuilder.forJava()
             .withClock(clock())
             .build();
+    this.evaluator = new BoundedEvaluator(clock());
   }
 
   /** The command-time clock, for other FEEL users (DMN) that must replay as deterministically. */
@@ -65,18 +67,45 @@ public final class ExpressionLanguage {
     return parseFeel(trimmed.startsWith("=") ? trimmed.substring(1) : trimmed, trimmed);
   }
 
+  /**
+   * Parses FEEL no deeper than {@link EvaluationLimits} allow: the brackets are counted before
+   * feel-engine's parser recurses into them, the operations before the interpreter would.
+   */
   private ParseOutcome parseFeel(String feelText, String source) {
-    final ParseResult result = feel.parseExpression(feelText);
-    if (result.isSuccess()) {
-      return new ParseOutcome(new Expression(source, result.parsedExpression(), null), null);
+    final int brackets = ExpressionNesting.brackets(feelText);
+    if (brackets > EvaluationLimits.MAX_BRACKET_NESTING) {
+      return tooDeep(source, "brackets nested at most %d deep, but they nest %d deep"
+          .formatted(EvaluationLimits.MAX_BRACKET_NESTING, brackets));
     }
-    final String message =
-        result instanceof FailedParseResult failed ? failed.failure().message() : "invalid FEEL";
-    return new ParseOutcome(null, "failed to parse expression '%s': %s".formatted(source, message));
+    final ParseResult result;
+    try {
+      result = feel.parseExpression(feelText);
+    } catch (StackOverflowError e) {
+      // below the bracket limit, only a chain of thousands of operators gets here
+      return tooDeep(source, "operations nested at most %d deep, but they nest too deep to parse"
+          .formatted(EvaluationLimits.MAX_OPERATION_NESTING));
+    }
+    if (!result.isSuccess()) {
+      final String message =
+          result instanceof FailedParseResult failed ? failed.failure().message() : "invalid FEEL";
+      return new ParseOutcome(null, "failed to parse expression '%s': %s".formatted(source, message));
+    }
+    if (ExpressionNesting.operations(result.parsedExpression().expression(), EvaluationLimits.MAX_OPERATION_NESTING)
+        > EvaluationLimits.MAX_OPERATION_NESTING) {
+      return tooDeep(source, "operations nested at most %d deep, but they nest deeper"
+          .formatted(EvaluationLimits.MAX_OPERATION_NESTING));
+    }
+    return new ParseOutcome(new Expression(source, result.parsedExpression(), null), null);
+  }
+
+  private static ParseOutcome tooDeep(String source, String nesting) {
+    return new ParseOutcome(null, "Expected the expression '%s' to have %s"
+        .formatted(BoundedEvaluator.shown(source), nesting));
   }
 
   /**
-   * Evaluates an expression; static expressions evaluate to their text.
+   * Evaluates an expression; static expressions evaluate to their text. An evaluation past the
+   * {@link EvaluationLimits}, or out of stack or memory, is a failure like any other.
    *
    * @param variables visible variables by name (absent names evaluate to null, as in Zeebe)
    */
@@ -84,13 +113,7 @@ public final class ExpressionLanguage {
     if (expression.isStatic()) {
       return Evaluation.success(expression.staticValue());
     }
-    final EvaluationResult result =
-        feel.evaluate(expression.parsed(), new ScopeContext(variables));
-    if (result.isSuccess()) {
-      return Evaluation.success(FeelValues.toPlainJava(result.result()));
-    }
-    return Evaluation.failure(
-        "failed to evaluate expression '%s': %s".formatted(expression.source(), result.failure().message()));
+    return evaluator.evaluate(expression.parsed(), expression.source(), new ScopeContext(variables));
   }
 
   public record ParseOutcome(Expression expression, String error) {

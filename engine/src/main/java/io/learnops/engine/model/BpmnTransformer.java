@@ -53,6 +53,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import io.learnops.engine.api.JsonVariables;
 import io.learnops.engine.feel.Expression;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.ParseOutcome;
@@ -88,6 +89,10 @@ public final class BpmnTransformer {
 
   /** The executable processes of the resource, or the reasons it cannot be deployed. */
   public Transformation transform(String resourceName, byte[] xml) {
+    final Optional<String> tooDeep = ModelNesting.problem(resourceName, xml);
+    if (tooDeep.isPresent()) {
+      return Transformation.failed(List.of(tooDeep.get()));
+    }
     final BpmnModelInstance model;
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
@@ -698,10 +703,8 @@ public final class BpmnTransformer {
       if (mapping == null) {
         return;
       }
-      mapping.getInputs().forEach(input -> node.inputs.add(
-          new VariableMapping(mappingSource(activity, input.getSource()), input.getTarget())));
-      mapping.getOutputs().forEach(output -> node.outputs.add(
-          new VariableMapping(mappingSource(activity, output.getSource()), output.getTarget())));
+      mapping.getInputs().forEach(input -> node.inputs.add(mapping(activity, input.getSource(), input.getTarget())));
+      mapping.getOutputs().forEach(output -> node.outputs.add(mapping(activity, output.getSource(), output.getTarget())));
     }
 
     private void readOutputMappingsOfEvent(FlowElement event, FlowNode node) {
@@ -709,10 +712,23 @@ public final class BpmnTransformer {
       if (mapping == null) {
         return;
       }
-      mapping.getInputs().forEach(input -> node.inputs.add(
-          new VariableMapping(mappingSource(event, input.getSource()), input.getTarget())));
-      mapping.getOutputs().forEach(output -> node.outputs.add(
-          new VariableMapping(mappingSource(event, output.getSource()), output.getTarget())));
+      mapping.getInputs().forEach(input -> node.inputs.add(mapping(event, input.getSource(), input.getTarget())));
+      mapping.getOutputs().forEach(output -> node.outputs.add(mapping(event, output.getSource(), output.getTarget())));
+    }
+
+    /**
+     * Each dot of a target nests the value one level deeper in the variable it writes, so a target
+     * has no more parts than a client's variables may nest: the state can then write every
+     * variable back, however deep the mapped value itself nests within its own limit.
+     */
+    private VariableMapping mapping(FlowElement element, String source, String target) {
+      final int parts = target == null ? 0 : target.split("\\.", -1).length;
+      if (parts > JsonVariables.MAX_NESTING) {
+        error(element, "Expected the mapping target '%s' to have at most %d parts, but it has %d"
+            .formatted(target.substring(0, Math.min(target.length(), 100)) + (target.length() > 100 ? "…" : ""),
+                JsonVariables.MAX_NESTING, parts));
+      }
+      return new VariableMapping(mappingSource(element, source), target);
     }
 
     /** Mapping sources are FEEL; Zeebe also accepts them without the leading '='. */

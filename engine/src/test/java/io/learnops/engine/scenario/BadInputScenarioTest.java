@@ -12,10 +12,14 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.learnops.engine.record.Record;
+import io.learnops.engine.record.RecordValue.UserTaskValue;
+import io.learnops.engine.record.ValueType;
 import io.learnops.engine.state.Incident;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,6 +98,61 @@ class BadInputScenarioTest {
         .send().join();
     client.newCompleteCommand(activateOne(client, id)).send().join();
     await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aVariableNestedFarDeeperThanTheLimitIsRefusedNamingItByEveryCommandThatTakesVariables(Transport transport)
+      throws Exception {
+    // given an instance waiting at a job its worker holds, and one waiting at a user task
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "far-too-deep-" + transport;
+    ENGINE.deploy(transport, oneTask(id, id));
+    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("owner", "lea")).send().join();
+    final ActivatedJob job = activateOne(client, id);
+    final String approval = "far-too-deep-approval-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(approval).startEvent()
+        .userTask("approve", task -> task.zeebeUserTask()).endEvent().done());
+    final ProcessInstanceEvent approvalInstance = client.newCreateInstanceCommand().bpmnProcessId(approval)
+        .latestVersion().send().join();
+    final long userTaskKey = await().until(() -> ENGINE.records().ofType(ValueType.USER_TASK, UserTaskValue.class)
+        .filter(r -> r.value().processInstanceKey() == approvalInstance.getProcessInstanceKey())
+        .map(Record::key).findFirst(), Optional::isPresent).get();
+
+    // when every command that takes variables gets one nested 998 levels deep
+    final Object orgChart = NestedValues.nested(998);
+    final String document = JsonVariables.toJson(Map.of("orgChart", orgChart));
+    try (RawRequests raw = new RawRequests(ENGINE.engine(), transport)) {
+      // then each is refused naming the variable and the limit
+      assertRefusedNaming(transport, raw.createInstance(id, document), "'orgChart'", "100 levels");
+      assertRefusedNaming(transport, raw.completeJob(job.getKey(), document), "'orgChart'", "100 levels");
+      assertRefusedNaming(transport, raw.publishMessage("org-chart-" + transport, "c-1", document),
+          "'orgChart'", "100 levels");
+      assertRefusedNaming(transport, raw.setVariables(instance.getProcessInstanceKey(), document),
+          "'orgChart'", "100 levels");
+      assertRefusedNaming(transport, raw.broadcastSignal("org-chart-" + transport, document), "'orgChart'", "100 levels");
+    }
+    // and so is the completion of a user task (over REST, whichever transport the client prefers)
+    assertThatThrownBy(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(Map.of("orgChart", orgChart))
+        .send().join())
+        .hasMessageContaining("'orgChart'").hasMessageContaining("100 levels")
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+
+    // and nothing of them was applied: one instance, no message, the variables as they were, job and task still open
+    final long instances = ENGINE.read(state -> state.elementInstances.values().stream()
+        .filter(e -> e.isRoot() && id.equals(e.bpmnProcessId)).count());
+    final boolean messageBuffered = ENGINE.read(state -> state.messages.values().stream()
+        .anyMatch(m -> m.name.equals("org-chart-" + transport)));
+    final Map<String, Object> variables =
+        ENGINE.read(state -> Map.copyOf(state.variables.get(instance.getProcessInstanceKey())));
+    assertThat(instances).isEqualTo(1);
+    assertThat(messageBuffered).isFalse();
+    assertThat(variables).containsExactlyEntriesOf(Map.of("owner", "lea"));
+    client.newCompleteCommand(job.getKey()).send().join();
+    client.newCompleteUserTaskCommand(userTaskKey).send().join();
+    await().until(() -> ENGINE.isCompleted(instance.getProcessInstanceKey())
+        && ENGINE.isCompleted(approvalInstance.getProcessInstanceKey()));
   }
 
   @ParameterizedTest
@@ -244,13 +303,17 @@ class BadInputScenarioTest {
   }
 
   private static void assertRefusedNamingVariables(Transport transport, RawRequests.Answer answer) {
+    assertRefusedNaming(transport, answer, "'variables'");
+  }
+
+  private static void assertRefusedNaming(Transport transport, RawRequests.Answer answer, String... culprits) {
     if (transport == Transport.REST) {
       assertThat(answer.status()).isEqualTo("400");
       assertThat(answer.contentType()).startsWith("application/problem+json");
     } else {
       assertThat(answer.status()).isEqualTo("INVALID_ARGUMENT");
     }
-    assertThat(answer.detail()).contains("'variables'");
+    assertThat(answer.detail()).contains(culprits);
   }
 
   private static void assertNotFoundNaming(String key, ThrowingCallable command) {

@@ -3,6 +3,7 @@ package io.learnops.engine.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
@@ -83,6 +84,13 @@ final class RawRequests implements AutoCloseable {
                 .setVariables(variables).build()))
         : rest("PUT", "/v2/element-instances/" + elementInstanceKey + "/variables",
             "{\"variables\":" + variables + "}");
+  }
+
+  Answer broadcastSignal(String name, String variables) {
+    return transport == Transport.GRPC
+        ? grpc(() -> grpc.withDeadlineAfter(10, TimeUnit.SECONDS).broadcastSignal(
+            BroadcastSignalRequest.newBuilder().setSignalName(name).setVariables(variables).build()))
+        : rest("POST", "/v2/signals/broadcast", "{\"signalName\":\"" + name + "\",\"variables\":" + variables + "}");
   }
 
   /** A REST v2 read, such as a search with a filter the client's builders cannot write. */
