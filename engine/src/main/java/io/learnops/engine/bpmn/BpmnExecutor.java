@@ -1,7 +1,19 @@
 package io.learnops.engine.bpmn;
 
+import io.learnops.engine.bpmn.behavior.CommandTime;
+import io.learnops.engine.bpmn.behavior.EndedInstances;
+import io.learnops.engine.bpmn.behavior.EventSubscriptions;
+import io.learnops.engine.bpmn.behavior.ExecutionListeners;
+import io.learnops.engine.bpmn.behavior.FlowsInFlight;
+import io.learnops.engine.bpmn.behavior.FollowUps;
+import io.learnops.engine.bpmn.behavior.IncidentBehavior;
+import io.learnops.engine.bpmn.behavior.InstanceNavigation;
+import io.learnops.engine.bpmn.behavior.JobBehavior;
+import io.learnops.engine.bpmn.behavior.StateTransitions;
+import io.learnops.engine.bpmn.behavior.Timers;
+import io.learnops.engine.bpmn.behavior.VariableBehavior;
+import io.learnops.engine.bpmn.behavior.VariableMappings;
 import io.learnops.engine.decision.Decisions;
-import io.learnops.engine.feel.Expression;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
 import io.learnops.engine.model.ElementType;
@@ -10,37 +22,26 @@ import io.learnops.engine.model.ExecutableProcess;
 import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.model.Listener;
 import io.learnops.engine.model.SequenceFlow;
-import io.learnops.engine.model.TimerSchedule;
-import io.learnops.engine.model.UserTaskDefinition;
-import io.learnops.engine.model.VariableMapping;
 import io.learnops.engine.record.Intent;
 import io.learnops.engine.record.Intent.EscalationIntent;
-import io.learnops.engine.record.Intent.IncidentIntent;
-import io.learnops.engine.record.Intent.JobIntent;
 import io.learnops.engine.record.Intent.ProcessInstanceCreationIntent;
 import io.learnops.engine.record.Intent.ProcessInstanceIntent;
-import io.learnops.engine.record.Intent.ProcessMessageSubscriptionIntent;
 import io.learnops.engine.record.Intent.SignalIntent;
-import io.learnops.engine.record.Intent.SignalSubscriptionIntent;
 import io.learnops.engine.record.Intent.TimerIntent;
 import io.learnops.engine.record.RecordValue.EscalationValue;
-import io.learnops.engine.record.RecordValue.IncidentValue;
 import io.learnops.engine.record.RecordValue.ProcessInstanceCreationValue;
 import io.learnops.engine.record.RecordValue.ProcessInstanceValue;
 import io.learnops.engine.record.RecordValue.SignalValue;
-import io.learnops.engine.record.RecordValue.TimerValue;
 import io.learnops.engine.record.RecordValue;
 import io.learnops.engine.state.DecisionDefinition;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.ElementState;
 import io.learnops.engine.state.EngineState;
 import io.learnops.engine.state.Incident;
-import io.learnops.engine.state.Job;
 import io.learnops.engine.state.Message;
 import io.learnops.engine.state.ProcessDefinition;
 import io.learnops.engine.state.Subscription;
 import io.learnops.engine.state.Timer;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,12 +59,10 @@ import java.util.Optional;
  * within the command that caused it, breadth-first, so long chains of automatic elements never
  * grow the stack and the order of events is the order in which Zeebe writes them.
  *
- * <p><b>Why this class is this long</b> (about 1,400 lines): it still holds the behaviour of every
- * element family. It is to be split into one processor per family (tasks, gateways, events,
- * containers, multi-instance) with shared behaviours (jobs, mappings, subscriptions, incidents,
- * error and escalation propagation), together with moving element instances and variables behind
- * record appliers; both change every mutation here, so they are done in one step. Do not add
- * element behaviour here: add it as its own class and call it.
+ * <p><b>Why this class is this long</b> (about 1,000 lines): it still holds the lifecycle and the
+ * behaviour of every element family. The behaviours they share (jobs, mappings, subscriptions,
+ * timers, incidents, state transitions) are in {@code bpmn.behavior}; the families move out into
+ * one processor each next. Do not add element behaviour here: add it as its own class and call it.
  */
 public final class BpmnExecutor {
 
@@ -71,16 +70,22 @@ public final class BpmnExecutor {
   private final ExpressionLanguage feel;
   private final ProcessCache processes;
   private final Decisions decisions;
-  private final VariableBehavior variables;
-  private final Effects effects;
   private final RecordWriter records;
-  private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
+  private final CommandTime time = new CommandTime();
+  private final FollowUps followUps = new FollowUps();
   private final FlowsInFlight inFlight = new FlowsInFlight();
+  private final VariableBehavior variables;
+  private final InstanceNavigation navigation;
+  private final StateTransitions transitions;
+  private final IncidentBehavior incidents;
+  private final VariableMappings mappings;
+  private final JobBehavior jobs;
+  private final ExecutionListeners listeners;
+  private final Timers timers;
+  private final EventSubscriptions subscriptions;
+  private final EndedInstances ended;
   private final MultiInstanceBehavior multiInstances;
   private final UserTaskBehavior userTasks;
-  private final MessageCardinality messageCardinality;
-  private java.util.function.Consumer<ElementInstance> messageStartedInstanceEnded = root -> { };
-  private long now;
 
   public BpmnExecutor(EngineState state, ExpressionLanguage feel, ProcessCache processes, Decisions decisions,
       Effects effects, RecordWriter records) {
@@ -88,12 +93,22 @@ public final class BpmnExecutor {
     this.feel = feel;
     this.processes = processes;
     this.decisions = decisions;
-    this.variables = new VariableBehavior(state, records);
-    this.effects = effects;
     this.records = records;
-    this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables);
-    this.userTasks = new UserTaskBehavior(this, state, feel, variables, effects);
-    this.messageCardinality = new MessageCardinality(state);
+    this.variables = new VariableBehavior(state, records);
+    this.navigation = new InstanceNavigation(state, processes);
+    this.transitions = new StateTransitions(state, records);
+    this.incidents = new IncidentBehavior(state, records);
+    this.mappings = new VariableMappings(feel, variables, incidents);
+    this.jobs = new JobBehavior(state, feel, variables, incidents, transitions, records, effects);
+    this.listeners = new ExecutionListeners(jobs);
+    this.timers = new Timers(state, feel, variables, incidents, records, processes, time);
+    this.subscriptions = new EventSubscriptions(state, feel, variables, incidents, records, navigation, timers,
+        new MessageCardinality(state), time, followUps);
+    this.ended = new EndedInstances(effects);
+    this.multiInstances = new MultiInstanceBehavior(this, state, feel, variables, incidents, transitions, subscriptions,
+        navigation);
+    this.userTasks = new UserTaskBehavior(this, state, feel, variables, effects, records, incidents, transitions, jobs,
+        navigation, time, followUps);
   }
 
   public UserTaskBehavior userTasks() {
@@ -102,19 +117,19 @@ public final class BpmnExecutor {
 
   /** Told when a process instance that a correlated message started completes or is terminated. */
   public void onMessageStartedInstanceEnded(java.util.function.Consumer<ElementInstance> listener) {
-    this.messageStartedInstanceEnded = listener;
+    ended.onMessageStartedInstanceEnded(listener);
   }
 
   /** Sets the time of the command being processed; every date the executor writes uses it. */
   public void setTime(long commandTime) {
-    this.now = commandTime;
+    time.set(commandTime);
     inFlight.clear();
     records.setTime(commandTime);
     feel.setCommandTime(commandTime);
   }
 
   public long now() {
-    return now;
+    return time.now();
   }
 
   // ---- entry points for command handlers ------------------------------------------------
@@ -150,21 +165,21 @@ public final class BpmnExecutor {
         definition.tenantId));
     final ElementInstance root = state.elementInstances.get(key);
     variables.setLocal(root.key, variablesOfInstance);
-    if (awaitsListener(root, process.processElement(), Listener.START)) {
+    if (listeners.awaits(root, process.processElement(), Listener.START)) {
       variables.setLocal(root.key, eventVariables); // the start event's variables, kept until the listeners are done
       return root;
     }
-    if (!openEventSubProcesses(root, process.processElement())) {
+    if (!subscriptions.openEventSubProcessTriggers(root, process.processElement())) {
       variables.setLocal(root.key, eventVariables); // kept for when the incident is resolved
       return root;
     }
     startProcess(root, startEvent, eventVariables);
-    runFollowUps();
+    followUps.runAll();
     return root;
   }
 
   private void startProcess(ElementInstance root, FlowNode startEvent, Map<String, Object> eventVariables) {
-    transition(root, ElementState.ACTIVATED);
+    transitions.transition(root, ElementState.ACTIVATED);
     final ElementInstance start = activate(startEvent, root);
     if (start != null) {
       completeWith(start, eventVariables);
@@ -173,13 +188,13 @@ public final class BpmnExecutor {
 
   public void cancel(ElementInstance root) {
     terminate(root);
-    runFollowUps();
+    followUps.runAll();
   }
 
   /** A job worker completed the job of a task, or a user task was completed. */
   public void completeTask(ElementInstance task, Map<String, Object> jobVariables) {
     completeWith(task, jobVariables);
-    runFollowUps();
+    followUps.runAll();
   }
 
   /**
@@ -201,7 +216,7 @@ public final class BpmnExecutor {
         runCompletion(instance);
       }
     }
-    runFollowUps();
+    followUps.runAll();
   }
 
   /**
@@ -213,7 +228,7 @@ public final class BpmnExecutor {
   public boolean throwError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
     final boolean caught = catchError(from, errorCode, errorVariables);
     if (caught) {
-      runFollowUps();
+      followUps.runAll();
     }
     return caught;
   }
@@ -226,15 +241,15 @@ public final class BpmnExecutor {
   private boolean catchError(ElementInstance from, String errorCode, Map<String, Object> errorVariables) {
     ElementInstance current = from;
     while (current != null) {
-      final Optional<FlowNode> boundary = isInnerInstance(current) ? Optional.empty()
-          : catcher(node(current).boundaryEvents(), EventType.ERROR, errorCode);
+      final Optional<FlowNode> boundary = navigation.isInnerInstance(current) ? Optional.empty()
+          : catcher(navigation.node(current).boundaryEvents(), EventType.ERROR, errorCode);
       if (boundary.isPresent()) {
         triggerBoundary(current, boundary.get(), errorVariables);
         return true;
       }
       final ElementInstance scope = errorScopeAbove(current);
       if (scope != null && scope.type != ElementType.CALL_ACTIVITY && scope.type != ElementType.MULTI_INSTANCE_BODY) {
-        final Optional<FlowNode> start = catcher(triggerStarts(node(scope)), EventType.ERROR, errorCode);
+        final Optional<FlowNode> start = catcher(triggerStarts(navigation.node(scope)), EventType.ERROR, errorCode);
         if (start.isPresent()) {
           startEventSubProcess(scope, start.get(), errorVariables);
           return true;
@@ -252,40 +267,34 @@ public final class BpmnExecutor {
    * @param messageKey the message's key; -1 for a signal
    */
   public void correlate(Subscription subscription, long messageKey, Map<String, Object> eventVariables) {
-    final ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);
-    if (waiting == null || waiting.state != ElementState.ACTIVATED) {
-      return;
-    }
-    if (subscription.kind == Subscription.Kind.MESSAGE) {
-      write(subscription.key, ProcessMessageSubscriptionIntent.CORRELATED,
-          subscription.toValue(waiting, messageKey, eventVariables));
-    }
-    trigger(waiting, subscription.catchElementId, eventVariables);
-    runFollowUps();
+    subscriptions.reach(subscription, messageKey, eventVariables).ifPresent(waiting -> {
+      trigger(waiting, subscription.catchElementId, eventVariables);
+      followUps.runAll();
+    });
   }
 
   /** An event happened for a waiting instance: its own catch event, a gateway's event or a boundary event. */
   private void trigger(ElementInstance waiting, String catchElementId, Map<String, Object> eventVariables) {
-    final FlowNode caught = process(waiting).element(catchElementId);
+    final FlowNode caught = navigation.process(waiting).element(catchElementId);
     if (catchElementId.equals(waiting.elementId)) {
       completeWith(waiting, eventVariables);
     } else if (caught.type() == ElementType.START_EVENT) {
       startEventSubProcess(waiting, caught, eventVariables);
     } else if (waiting.type == ElementType.EVENT_BASED_GATEWAY) {
-      passGateway(waiting, process(waiting).element(catchElementId), eventVariables);
+      passGateway(waiting, navigation.process(waiting).element(catchElementId), eventVariables);
     } else {
-      triggerBoundary(waiting, process(waiting).element(catchElementId), eventVariables);
+      triggerBoundary(waiting, navigation.process(waiting).element(catchElementId), eventVariables);
     }
   }
 
   /** The first event wins: the gateway completes and its flow leads to that event, already triggered. */
   private void passGateway(ElementInstance gateway, FlowNode event, Map<String, Object> eventVariables) {
-    final ElementInstance scope = flowScope(gateway);
-    final String flowId = node(gateway).outgoing().stream()
+    final ElementInstance scope = navigation.flowScope(gateway);
+    final String flowId = navigation.node(gateway).outgoing().stream()
         .filter(flow -> flow.targetId().equals(event.id())).findFirst().orElseThrow().id();
-    closeEventScopes(gateway);
-    transition(gateway, ElementState.COMPLETING);
-    transition(gateway, ElementState.COMPLETED);
+    subscriptions.closeAll(gateway);
+    transitions.transition(gateway, ElementState.COMPLETING);
+    transitions.transition(gateway, ElementState.COMPLETED);
     write(-1, ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, scope.sequenceFlowValue(flowId));
     activateTriggered(event, scope, eventVariables);
   }
@@ -294,7 +303,7 @@ public final class BpmnExecutor {
     write(timer.key, TimerIntent.TRIGGERED, timer.toValue());
     if (timer.elementInstanceKey < 0) {
       startByTimer(timer);
-      runFollowUps();
+      followUps.runAll();
       return;
     }
     final ElementInstance waiting = state.elementInstances.get(timer.elementInstanceKey);
@@ -302,11 +311,11 @@ public final class BpmnExecutor {
       return;
     }
     final boolean boundary = !timer.catchElementId.equals(waiting.elementId) && waiting.type != ElementType.EVENT_BASED_GATEWAY;
-    if (boundary && !process(waiting).element(timer.catchElementId).isInterrupting()) {
-      reschedule(timer);
+    if (boundary && !navigation.process(waiting).element(timer.catchElementId).isInterrupting()) {
+      timers.reschedule(timer);
     }
     trigger(waiting, timer.catchElementId, Map.of());
-    runFollowUps();
+    followUps.runAll();
   }
 
   /** Resolving an incident runs the step that failed again. */
@@ -321,7 +330,7 @@ public final class BpmnExecutor {
       case TASK_LISTENER -> userTasks.retryListener(instance);
       case JOB -> { }
     }
-    runFollowUps();
+    followUps.runAll();
   }
 
   public void setVariables(ElementInstance scope, Map<String, Object> newVariables, boolean local) {
@@ -341,9 +350,7 @@ public final class BpmnExecutor {
   }
 
   public void raiseIncident(ElementInstance instance, Incident.ErrorType type, String message, Incident.Retry retry, long jobKey) {
-    write(state.nextKey(), IncidentIntent.CREATED, new IncidentValue(type, message, retry, instance.key,
-        instance.elementId, instance.processInstanceKey, instance.processDefinitionKey, instance.bpmnProcessId, jobKey,
-        instance.tenantId));
+    incidents.raise(instance, type, message, retry, jobKey);
   }
 
   /** Writes a record of what the command did; see {@link RecordWriter}. */
@@ -355,7 +362,7 @@ public final class BpmnExecutor {
 
   private ElementInstance activate(FlowNode node, ElementInstance scope) {
     final ElementInstance instance =
-        newInstance(node, scope, node.multiInstance().isPresent() ? ElementType.MULTI_INSTANCE_BODY : node.type());
+        transitions.newInstance(node, scope, node.multiInstance().isPresent() ? ElementType.MULTI_INSTANCE_BODY : node.type());
     return runActivation(instance) ? instance : null;
   }
 
@@ -364,20 +371,13 @@ public final class BpmnExecutor {
    * completes it with the event's variables.
    */
   private void activateTriggered(FlowNode node, ElementInstance scope, Map<String, Object> eventVariables) {
-    final ElementInstance instance = newInstance(node, scope, node.type());
-    if (applyInputMappings(instance, node)) {
-      transition(instance, ElementState.ACTIVATED);
+    final ElementInstance instance = transitions.newInstance(node, scope, node.type());
+    if (mappings.applyInput(instance, node)) {
+      transitions.transition(instance, ElementState.ACTIVATED);
       completeWith(instance, eventVariables);
     }
   }
 
-  /** A new instance of the element in the scope, ACTIVATING. */
-  ElementInstance newInstance(FlowNode node, ElementInstance scope, ElementType type) {
-    final long key = state.nextKey();
-    write(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, new ProcessInstanceValue(scope.bpmnProcessId, scope.version,
-        scope.processDefinitionKey, scope.processInstanceKey, node.id(), scope.key, type, -1, -1, scope.tenantId));
-    return state.elementInstances.get(key);
-  }
 
   /**
    * Runs the element's activation behaviour.
@@ -386,29 +386,29 @@ public final class BpmnExecutor {
    *     (start and boundary events carrying event variables)
    */
   boolean runActivation(ElementInstance instance) {
-    final FlowNode node = node(instance);
+    final FlowNode node = navigation.node(instance);
     if (instance.type == ElementType.MULTI_INSTANCE_BODY) {
       multiInstances.activateBody(instance, node);
       return false;
     }
-    if (instance.startListenersDone == 0 && !applyInputMappings(instance, node)) {
+    if (instance.startListenersDone == 0 && !mappings.applyInput(instance, node)) {
       return false;
     }
-    if (awaitsListener(instance, node, Listener.START)) {
+    if (listeners.awaits(instance, node, Listener.START)) {
       return false;
     }
     switch (node.type()) {
       case PROCESS -> {
-        if (openEventSubProcesses(instance, node)) {
-          startProcess(instance, process(instance).element(instance.startElementId), null);
+        if (subscriptions.openEventSubProcessTriggers(instance, node)) {
+          startProcess(instance, navigation.process(instance).element(instance.startElementId), null);
         }
       }
       case START_EVENT, BOUNDARY_EVENT -> {
-        transition(instance, ElementState.ACTIVATED);
+        transitions.transition(instance, ElementState.ACTIVATED);
         return true;
       }
       case TASK, MANUAL_TASK, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY, INCLUSIVE_GATEWAY -> {
-        transition(instance, ElementState.ACTIVATED);
+        transitions.transition(instance, ElementState.ACTIVATED);
         completeWith(instance, null);
       }
       case END_EVENT -> activateEndEvent(instance, node);
@@ -417,30 +417,30 @@ public final class BpmnExecutor {
           runScript(instance, node);
         } else if (node.calledDecisionId().isPresent()) {
           evaluateDecision(instance, node);
-        } else if (openBoundaryEvents(instance, node)) {
-          activateWithJob(instance, node);
+        } else if (subscriptions.openBoundaryEvents(instance, node)) {
+          jobs.activateWithJob(instance, node);
         }
       }
       case USER_TASK -> {
-        if (openBoundaryEvents(instance, node)) {
+        if (subscriptions.openBoundaryEvents(instance, node)) {
           userTasks.activate(instance, node);
         }
       }
       case INTERMEDIATE_THROW_EVENT -> activateThrowEvent(instance, node);
       case CALL_ACTIVITY -> {
-        if (openBoundaryEvents(instance, node)) {
+        if (subscriptions.openBoundaryEvents(instance, node)) {
           callProcess(instance, node);
         }
       }
       case EVENT_BASED_GATEWAY -> {
-        if (openGatewayEvents(instance, node)) {
-          transition(instance, ElementState.ACTIVATED);
-          correlateBufferedMessage(instance);
+        if (subscriptions.openGatewayEvents(instance, node)) {
+          transitions.transition(instance, ElementState.ACTIVATED);
+          subscriptions.correlateBufferedMessage(instance, this::correlate);
         }
       }
       case SUB_PROCESS -> {
-        if (openBoundaryEvents(instance, node) && openEventSubProcesses(instance, node)) {
-          transition(instance, ElementState.ACTIVATED);
+        if (subscriptions.openBoundaryEvents(instance, node) && subscriptions.openEventSubProcessTriggers(instance, node)) {
+          transitions.transition(instance, ElementState.ACTIVATED);
           final ElementInstance start = activate(node.noneStartEvent(), instance);
           if (start != null) {
             completeWith(start, null);
@@ -449,11 +449,11 @@ public final class BpmnExecutor {
       }
       case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT -> {
         if (node.eventType() == EventType.LINK) {
-          transition(instance, ElementState.ACTIVATED);
+          transitions.transition(instance, ElementState.ACTIVATED);
           completeWith(instance, null);
-        } else if (openBoundaryEvents(instance, node) && openCatchEvent(instance, node)) {
-          transition(instance, ElementState.ACTIVATED);
-          correlateBufferedMessage(instance);
+        } else if (subscriptions.openBoundaryEvents(instance, node) && subscriptions.openCatchEvent(instance, node)) {
+          transitions.transition(instance, ElementState.ACTIVATED);
+          subscriptions.correlateBufferedMessage(instance, this::correlate);
         }
       }
       default -> throw new IllegalStateException("cannot activate " + node);
@@ -469,20 +469,20 @@ public final class BpmnExecutor {
   private void callProcess(ElementInstance instance, FlowNode node) {
     final Evaluation processId = feel.evaluate(node.calledElement().processId(), variables.lookup(instance.key));
     if (processId.isFailure()) {
-      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, processId.error(), Incident.Retry.ACTIVATE, -1);
+      incidents.raise(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, processId.error(), Incident.Retry.ACTIVATE);
       return;
     }
     final String calledId = String.valueOf(processId.value());
     final Optional<ProcessDefinition> called = calledDefinition(instance, node, calledId);
     final Optional<FlowNode> start = called.flatMap(d -> processes.get(d).noneStartEvent());
     if (start.isEmpty()) {
-      raiseIncident(instance, Incident.ErrorType.CALLED_ELEMENT_ERROR, called.isEmpty()
+      incidents.raise(instance, Incident.ErrorType.CALLED_ELEMENT_ERROR, called.isEmpty()
               ? "Expected process with BPMN process id '%s' to be deployed, but not found.".formatted(calledId)
               : "Expected process '%s' to have a none start event, but it has none.".formatted(calledId),
-          Incident.Retry.ACTIVATE, -1);
+          Incident.Retry.ACTIVATE);
       return;
     }
-    transition(instance, ElementState.ACTIVATED);
+    transitions.transition(instance, ElementState.ACTIVATED);
     final Map<String, Object> handedDown = node.calledElement().propagateAllParentVariables()
         ? variables.visible(instance.key)
         : new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
@@ -505,7 +505,7 @@ public final class BpmnExecutor {
     if (caller == null || caller.state != ElementState.ACTIVATED) {
       return;
     }
-    final FlowNode node = node(caller);
+    final FlowNode node = navigation.node(caller);
     final boolean handUp = node.calledElement().propagateAllChildVariables() || !node.outputs().isEmpty();
     completeWith(caller, handUp ? childVariables : Map.of());
   }
@@ -516,13 +516,13 @@ public final class BpmnExecutor {
    */
   private void activateThrowEvent(ElementInstance instance, FlowNode node) {
     if (node.isJobBased()) {
-      activateWithJob(instance, node);
+      jobs.activateWithJob(instance, node);
       return;
     }
     if (node.eventType() == EventType.SIGNAL && !throwSignal(instance, node)) {
       return;
     }
-    transition(instance, ElementState.ACTIVATED);
+    transitions.transition(instance, ElementState.ACTIVATED);
     if (node.eventType() == EventType.ESCALATION) {
       throwEscalation(instance, node.escalationCode().orElseThrow());
       if (instance.state != ElementState.ACTIVATED) {
@@ -540,8 +540,8 @@ public final class BpmnExecutor {
   private void throwEscalation(ElementInstance thrower, String code) {
     ElementInstance current = thrower;
     while (current != null) {
-      if (current != thrower && !isInnerInstance(current)) {
-        final Optional<FlowNode> boundary = catcher(node(current).boundaryEvents(), EventType.ESCALATION, code);
+      if (current != thrower && !navigation.isInnerInstance(current)) {
+        final Optional<FlowNode> boundary = catcher(navigation.node(current).boundaryEvents(), EventType.ESCALATION, code);
         if (boundary.isPresent()) {
           escalation(EscalationIntent.ESCALATED, thrower, code, boundary.get().id());
           triggerBoundary(current, boundary.get(), Map.of());
@@ -550,7 +550,7 @@ public final class BpmnExecutor {
       }
       final ElementInstance scope = errorScopeAbove(current);
       if (scope != null && scope.type != ElementType.CALL_ACTIVITY && scope.type != ElementType.MULTI_INSTANCE_BODY) {
-        final Optional<FlowNode> start = catcher(triggerStarts(node(scope)), EventType.ESCALATION, code);
+        final Optional<FlowNode> start = catcher(triggerStarts(navigation.node(scope)), EventType.ESCALATION, code);
         if (start.isPresent()) {
           escalation(EscalationIntent.ESCALATED, thrower, code, start.get().id());
           startEventSubProcess(scope, start.get(), Map.of());
@@ -571,7 +571,7 @@ public final class BpmnExecutor {
   private void runScript(ElementInstance instance, FlowNode node) {
     final Evaluation result = feel.evaluate(node.script().orElseThrow(), variables.lookup(instance.key));
     if (result.isFailure()) {
-      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, result.error(), Incident.Retry.ACTIVATE, -1);
+      incidents.raise(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, result.error(), Incident.Retry.ACTIVATE);
       return;
     }
     completeWithResult(instance, node, result.value());
@@ -579,7 +579,7 @@ public final class BpmnExecutor {
 
   /** Script and decision tasks finish at once, handing their result over like a job's variables. */
   private void completeWithResult(ElementInstance instance, FlowNode node, Object value) {
-    transition(instance, ElementState.ACTIVATED);
+    transitions.transition(instance, ElementState.ACTIVATED);
     final Map<String, Object> output = new LinkedHashMap<>();
     output.put(node.resultVariable(), value);
     completeWith(instance, output);
@@ -593,17 +593,17 @@ public final class BpmnExecutor {
     final String decisionId = node.calledDecisionId().orElseThrow();
     final Optional<DecisionDefinition> decision = state.latestDecision(instance.tenantId, decisionId);
     if (decision.isEmpty()) {
-      raiseIncident(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
+      incidents.raise(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
           "Expected to evaluate decision '%s', but no decision found for id '%s'".formatted(decisionId, decisionId),
-          Incident.Retry.ACTIVATE, -1);
+          Incident.Retry.ACTIVATE);
       return;
     }
     final Decisions.Evaluation result = decisions.evaluate(decision.get(), variables.visible(instance.key));
     write(state.nextKey(), result.intent(), result.toValue(instance));
     if (result.isFailure()) {
-      raiseIncident(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
+      incidents.raise(instance, Incident.ErrorType.DECISION_EVALUATION_ERROR,
           "Expected to evaluate decision '%s', but %s".formatted(decisionId, result.error()),
-          Incident.Retry.ACTIVATE, -1);
+          Incident.Retry.ACTIVATE);
       return;
     }
     completeWithResult(instance, node, result.output());
@@ -613,7 +613,7 @@ public final class BpmnExecutor {
   private boolean throwSignal(ElementInstance instance, FlowNode node) {
     final Evaluation name = feel.evaluate(node.signalName(), variables.lookup(instance.key));
     if (name.isFailure()) {
-      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, name.error(), Incident.Retry.ACTIVATE, -1);
+      incidents.raise(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, name.error(), Incident.Retry.ACTIVATE);
       return false;
     }
     final Map<String, Object> signalVariables = new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
@@ -648,21 +648,21 @@ public final class BpmnExecutor {
       activateThrowEvent(instance, node);
       return;
     }
-    transition(instance, ElementState.ACTIVATED);
+    transitions.transition(instance, ElementState.ACTIVATED);
     final String code = node.errorCode().orElse("");
     if (catchError(instance, code, Map.of())) {
       return;
     }
-    raiseIncident(instance, Incident.ErrorType.UNHANDLED_ERROR_EVENT,
+    incidents.raise(instance, Incident.ErrorType.UNHANDLED_ERROR_EVENT,
         "Expected to throw an error event with the code '%s', but it was not caught. No error events are available in the scope."
             .formatted(code),
-        Incident.Retry.ACTIVATE, -1);
+        Incident.Retry.ACTIVATE);
   }
 
   /** Applies event or job variables, then completes: with output mappings they stay local first. */
   private void completeWith(ElementInstance instance, Map<String, Object> completionVariables) {
     if (completionVariables != null && !completionVariables.isEmpty()) {
-      if (node(instance).outputs().isEmpty()) {
+      if (navigation.node(instance).outputs().isEmpty()) {
         variables.propagate(instance.key, completionVariables);
       } else {
         variables.setLocal(instance.key, completionVariables);
@@ -672,21 +672,21 @@ public final class BpmnExecutor {
   }
 
   private void runCompletion(ElementInstance instance) {
-    final FlowNode node = node(instance);
+    final FlowNode node = navigation.node(instance);
     if (instance.type == ElementType.MULTI_INSTANCE_BODY) {
       multiInstances.completeBody(instance, node);
       return;
     }
     if (instance.state != ElementState.COMPLETING) {
-      transition(instance, ElementState.COMPLETING);
+      transitions.transition(instance, ElementState.COMPLETING);
     }
-    if (instance.endListenersDone == 0 && !applyOutputMappings(instance, node)) {
+    if (instance.endListenersDone == 0 && !mappings.applyOutput(instance, node)) {
       return;
     }
-    if (awaitsListener(instance, node, Listener.END)) {
+    if (listeners.awaits(instance, node, Listener.END)) {
       return;
     }
-    if (isInnerInstance(instance)) {
+    if (navigation.isInnerInstance(instance)) {
       multiInstances.innerCompleted(instance, node);
       return;
     }
@@ -694,9 +694,9 @@ public final class BpmnExecutor {
     if (flows.isEmpty()) {
       return;
     }
-    closeEventScopes(instance);
-    final ElementInstance scope = flowScope(instance);
-    transition(instance, ElementState.COMPLETED); // a terminate end event's discards the scope's join tokens
+    subscriptions.closeAll(instance);
+    final ElementInstance scope = navigation.flowScope(instance);
+    transitions.transition(instance, ElementState.COMPLETED); // a terminate end event's discards the scope's join tokens
     if (node.type() == ElementType.END_EVENT && node.eventType() == EventType.TERMINATE) {
       List.copyOf(scope.children).forEach(child -> terminate(state.elementInstances.get(child)));
       inFlight.discard(scope.key);
@@ -717,16 +717,6 @@ public final class BpmnExecutor {
     followUps.add(() -> arrive(flow, scope.key, generation));
   }
 
-  /** Opens the message, timer and signal triggers of the event subprocesses directly inside a scope. */
-  private boolean openEventSubProcesses(ElementInstance scope, FlowNode container) {
-    for (final FlowNode eventSubProcess : container.eventSubProcesses()) {
-      final FlowNode start = eventSubProcess.triggerStartEvent();
-      if (start.eventType() != EventType.ERROR && start.eventType() != EventType.ESCALATION && !openEvent(scope, start)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /**
    * Runs an event subprocess in its scope. An interrupting one first terminates everything else in
@@ -738,18 +728,13 @@ public final class BpmnExecutor {
     if (start.isInterrupting()) {
       List.copyOf(scope.children).forEach(child -> terminate(state.elementInstances.get(child)));
       inFlight.discard(scope.key); // its join tokens go when the event subprocess activates
-      final java.util.Set<String> triggers = new java.util.HashSet<>();
-      node(scope).eventSubProcesses().forEach(esp -> triggers.add(esp.triggerStartEvent().id()));
-      state.subscriptionsOf(scope.key).stream().filter(sub -> triggers.contains(sub.catchElementId))
-          .forEach(sub -> closeSubscription(scope, sub));
-      state.timersOf(scope.key).stream().filter(timer -> triggers.contains(timer.catchElementId))
-          .forEach(this::cancelTimer);
+      subscriptions.closeEventSubProcessTriggers(scope, navigation.node(scope));
     }
-    final ElementInstance instance = newInstance(eventSubProcess, scope, eventSubProcess.type());
-    if (!applyInputMappings(instance, eventSubProcess)) {
+    final ElementInstance instance = transitions.newInstance(eventSubProcess, scope, eventSubProcess.type());
+    if (!mappings.applyInput(instance, eventSubProcess)) {
       return;
     }
-    transition(instance, ElementState.ACTIVATED);
+    transitions.transition(instance, ElementState.ACTIVATED);
     activateTriggered(start, instance, eventVariables);
   }
 
@@ -774,7 +759,7 @@ public final class BpmnExecutor {
     if (scope == null || scope.state != ElementState.ACTIVATED || !inFlight.arrive(scopeKey, generation)) {
       return;
     }
-    final FlowNode target = process(scope).element(flow.targetId());
+    final FlowNode target = navigation.process(scope).element(flow.targetId());
     if (target.type() == ElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
       joinAt(target, scope);
       return;
@@ -793,7 +778,7 @@ public final class BpmnExecutor {
     if (scope.state != ElementState.ACTIVATED || inFlight.any(scope.key) || scope.joinTokens.isEmpty()) {
       return;
     }
-    final ExecutableProcess process = process(scope);
+    final ExecutableProcess process = navigation.process(scope);
     for (final String gatewayId : List.copyOf(scope.joinTokens.keySet())) {
       final FlowNode gateway = process.element(gatewayId);
       if (gateway.type() != ElementType.INCLUSIVE_GATEWAY || canStillArrive(scope, gateway, process)) {
@@ -854,22 +839,19 @@ public final class BpmnExecutor {
       runCompletion(scope);
       return;
     }
-    transition(scope, ElementState.COMPLETING);
-    closeEventScopes(scope);
+    transitions.transition(scope, ElementState.COMPLETING);
+    subscriptions.closeAll(scope);
     finishProcessInstance(scope);
   }
 
   /** A process instance whose last element completed: after its end listeners, it is done. */
   private void finishProcessInstance(ElementInstance root) {
-    if (awaitsListener(root, node(root), Listener.END)) {
+    if (listeners.awaits(root, navigation.node(root), Listener.END)) {
       return;
     }
     final Map<String, Object> result = variables.visible(root.key);
-    effects.completedInstances.put(root.key, result);
-    transition(root, ElementState.COMPLETED);
-    if (root.messageStartCorrelationKey != null) {
-      messageStartedInstanceEnded.accept(root);
-    }
+    transitions.transition(root, ElementState.COMPLETED);
+    ended.completed(root, result);
     if (root.parentElementInstanceKey >= 0) {
       returnToCaller(root, result);
     }
@@ -880,29 +862,26 @@ public final class BpmnExecutor {
     if (instance == null || instance.state.isFinal()) {
       return;
     }
-    transition(instance, ElementState.TERMINATING);
+    transitions.transition(instance, ElementState.TERMINATING);
     List.copyOf(instance.children).forEach(child -> terminate(state.elementInstances.get(child)));
     if (instance.calledProcessInstanceKey >= 0) {
       terminate(state.elementInstances.get(instance.calledProcessInstanceKey));
     }
     inFlight.discard(instance.key);
-    closeEventScopes(instance);
-    cancelJob(instance);
+    subscriptions.closeAll(instance);
+    jobs.cancel(instance);
     if (instance.type == ElementType.USER_TASK) {
-      userTasks.cancel(instance, node(instance));
+      userTasks.cancel(instance, navigation.node(instance));
     }
-    resolveIncidentsOf(instance);
-    transition(instance, ElementState.TERMINATED);
+    incidents.resolveAll(instance);
+    transitions.transition(instance, ElementState.TERMINATED);
     if (instance.isRoot()) {
-      effects.terminatedInstances.add(instance.key);
-    }
-    if (instance.isRoot() && instance.messageStartCorrelationKey != null) {
-      messageStartedInstanceEnded.accept(instance);
+      ended.terminated(instance);
     }
   }
 
   private void triggerBoundary(ElementInstance activity, FlowNode boundary, Map<String, Object> eventVariables) {
-    final ElementInstance scope = flowScope(activity);
+    final ElementInstance scope = navigation.flowScope(activity);
     if (boundary.isInterrupting()) {
       terminate(activity);
     }
@@ -912,58 +891,12 @@ public final class BpmnExecutor {
     }
   }
 
-  /** Moves an instance on in its lifecycle; the applier changes its state (and, once it ended, removes it). */
-  void transition(ElementInstance instance, ElementState next) {
-    write(instance.key, next.intent(), instance.toValue());
-  }
 
-  void runFollowUps() {
-    Runnable next;
-    while ((next = followUps.poll()) != null) {
-      next.run();
-    }
-  }
 
   // ---- variables ------------------------------------------------------------------------
 
-  /**
-   * Input mappings write local variables of the element. They read from the element's scope,
-   * which before the mappings holds nothing of its own except, for an inner multi-instance
-   * instance, its input element and loop counter.
-   */
-  private boolean applyInputMappings(ElementInstance instance, FlowNode node) {
-    return evaluateMappings(instance, node.inputs(), instance.key, Incident.Retry.ACTIVATE)
-        .map(locals -> {
-          variables.setLocal(instance.key, locals);
-          return true;
-        })
-        .orElse(false);
-  }
 
-  /** Output mappings read the element's scope and propagate to the flow scope. */
-  private boolean applyOutputMappings(ElementInstance instance, FlowNode node) {
-    return evaluateMappings(instance, node.outputs(), instance.key, Incident.Retry.COMPLETE)
-        .map(results -> {
-          variables.propagate(instance.flowScopeKey, results);
-          return true;
-        })
-        .orElse(false);
-  }
 
-  /** The mapped values, or empty after raising an incident for the first mapping that fails. */
-  private Optional<Map<String, Object>> evaluateMappings(
-      ElementInstance instance, List<VariableMapping> mappings, long readScope, Incident.Retry retry) {
-    final Map<String, Object> results = new LinkedHashMap<>();
-    for (final VariableMapping mapping : mappings) {
-      final Evaluation result = feel.evaluate(mapping.source(), variables.lookup(readScope));
-      if (result.isFailure()) {
-        raiseIncident(instance, Incident.ErrorType.IO_MAPPING_ERROR, result.error(), retry, -1);
-        return Optional.empty();
-      }
-      MappingTarget.put(results, mapping.target(), result.value());
-    }
-    return Optional.of(results);
-  }
 
   // ---- flows ----------------------------------------------------------------------------
 
@@ -994,7 +927,7 @@ public final class BpmnExecutor {
       }
       final Evaluation result = feel.evaluate(flow.condition().get(), variables.lookup(instance.key));
       if (result.isFailure()) {
-        raiseIncident(instance, Incident.ErrorType.CONDITION_ERROR, result.error(), Incident.Retry.COMPLETE, -1);
+        incidents.raise(instance, Incident.ErrorType.CONDITION_ERROR, result.error(), Incident.Retry.COMPLETE);
         return Optional.empty();
       }
       if (Boolean.TRUE.equals(result.value())) {
@@ -1013,306 +946,56 @@ public final class BpmnExecutor {
     if (node.outgoing().isEmpty()) {
       return Optional.of(List.of());
     }
-    raiseIncident(instance, Incident.ErrorType.CONDITION_ERROR,
+    incidents.raise(instance, Incident.ErrorType.CONDITION_ERROR,
         "Expected at least one condition to evaluate to true, or to have a default flow, but no condition of gateway '%s' was true"
             .formatted(node.id()),
-        Incident.Retry.COMPLETE, -1);
+        Incident.Retry.COMPLETE);
     return Optional.empty();
   }
 
   // ---- jobs -----------------------------------------------------------------------------
 
-  /** A job-based element is ACTIVATED, then its job is created, as Zeebe writes them. */
-  private void activateWithJob(ElementInstance instance, FlowNode node) {
-    prepareJob(instance, new JobSpec(node.job().type(), node.job().retries(), node.job().headers(),
-        "BPMN_ELEMENT", "UNSPECIFIED", Incident.Retry.ACTIVATE, -1)).ifPresent(job -> {
-          transition(instance, ElementState.ACTIVATED);
-          storeJob(instance, job);
-        });
-  }
 
-  /**
-   * If the element has an execution listener of this event type that has not run yet, creates its
-   * job: the element waits for it.
-   */
-  private boolean awaitsListener(ElementInstance instance, FlowNode node, String eventType) {
-    final List<Listener> listeners = node.executionListeners(eventType);
-    final int done = Listener.START.equals(eventType) ? instance.startListenersDone : instance.endListenersDone;
-    if (instance.type == ElementType.MULTI_INSTANCE_BODY || done >= listeners.size()) {
-      return false;
-    }
-    final Listener listener = listeners.get(done);
-    createJob(instance, new JobSpec(listener.type(), listener.retries(), Map.of(), "EXECUTION_LISTENER", eventType,
-        Listener.START.equals(eventType) ? Incident.Retry.ACTIVATE : Incident.Retry.COMPLETE, -1));
-    return true;
-  }
 
-  /**
-   * What a job is for: its type and retries (expressions), headers, and kind of work; for a task
-   * listener, its user task.
-   */
-  record JobSpec(Expression type, Expression retries, Map<String, String> headers, String kind,
-      String listenerEventType, Incident.Retry retryOnFailure, long userTaskKey) {}
 
-  /** Creates the job the element waits for, or raises an incident if its type or retries cannot be evaluated. */
-  void createJob(ElementInstance instance, JobSpec spec) {
-    prepareJob(instance, spec).ifPresent(created -> storeJob(instance, created));
-  }
 
-  /** Evaluates the job's type and retries into a job not stored yet; raises an incident if it cannot. */
-  private Optional<Job> prepareJob(ElementInstance instance, JobSpec spec) {
-    final Evaluation type = feel.evaluate(spec.type(), variables.lookup(instance.key));
-    final Evaluation retries = feel.evaluate(spec.retries(), variables.lookup(instance.key));
-    final String failure = type.isFailure() ? type.error()
-        : retries.isFailure() ? retries.error()
-        : !(type.value() instanceof String) ? "Expected the job type of '%s' to be a string, but was '%s'".formatted(instance.elementId, type.value())
-        : asInt(retries.value()).isEmpty() ? "Expected the job retries of '%s' to be a number, but was '%s'".formatted(instance.elementId, retries.value())
-        : null;
-    if (failure != null) {
-      raiseIncident(instance, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, spec.retryOnFailure(), -1);
-      return Optional.empty();
-    }
-    final Job job = new Job();
-    job.key = state.nextKey();
-    job.type = (String) type.value();
-    job.state = Job.State.ACTIVATABLE;
-    job.retries = asInt(retries.value()).orElseThrow();
-    job.customHeaders = spec.headers();
-    job.kind = spec.kind();
-    job.listenerEventType = spec.listenerEventType();
-    job.elementInstanceKey = instance.key;
-    job.elementId = instance.elementId;
-    job.processInstanceKey = instance.processInstanceKey;
-    job.processDefinitionKey = instance.processDefinitionKey;
-    job.bpmnProcessId = instance.bpmnProcessId;
-    job.processDefinitionVersion = instance.version;
-    job.tenantId = instance.tenantId;
-    job.userTaskKey = spec.userTaskKey();
-    return Optional.of(job);
-  }
 
-  private void storeJob(ElementInstance instance, Job job) {
-    write(job.key, JobIntent.CREATED, job.toValue());
-    effects.activatableJobTypes.add(job.type);
-  }
 
-  /** The element no longer waits for its job (the job's applier forgets it on the element). */
-  private void cancelJob(ElementInstance instance) {
-    final Job job = state.jobs.get(instance.jobKey);
-    if (job != null) {
-      write(job.key, JobIntent.CANCELED, job.toValue());
-    }
-  }
 
-  private static Optional<Integer> asInt(Object value) {
-    if (value instanceof Number number) {
-      return Optional.of(number.intValue());
-    }
-    if (value instanceof String text) {
-      try {
-        return Optional.of(new BigDecimal(text.strip()).intValueExact());
-      } catch (ArithmeticException | NumberFormatException e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
 
   // ---- events: subscriptions and timers -------------------------------------------------
 
-  boolean openBoundaryEvents(ElementInstance activity, FlowNode node) {
-    if (isInnerInstance(activity)) {
-      return true; // a multi-instance activity's boundary events are on its body
-    }
-    closeEventScopes(activity);
-    for (final FlowNode boundary : node.boundaryEvents()) {
-      if (boundary.eventType() != EventType.ERROR && boundary.eventType() != EventType.ESCALATION
-          && !openEvent(activity, boundary)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private boolean openCatchEvent(ElementInstance instance, FlowNode node) {
-    return openEvent(instance, node);
-  }
 
-  /** The gateway instance waits for every event behind it; the first to happen wins. */
-  private boolean openGatewayEvents(ElementInstance gateway, FlowNode node) {
-    closeEventScopes(gateway);
-    for (final SequenceFlow flow : node.outgoing()) {
-      if (!openEvent(gateway, process(gateway).element(flow.targetId()))) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  /** Opens the subscription or timer of a catch or boundary event on the waiting instance. */
-  private boolean openEvent(ElementInstance waiting, FlowNode event) {
-    return switch (event.eventType()) {
-      case MESSAGE -> openMessageSubscription(waiting, event);
-      case SIGNAL -> openSignalSubscription(waiting, event);
-      case TIMER -> scheduleTimer(waiting, event);
-      default -> true;
-    };
-  }
 
-  private boolean openMessageSubscription(ElementInstance waiting, FlowNode event) {
-    final Evaluation name = feel.evaluate(event.message().name(), variables.lookup(waiting.key));
-    final Evaluation key = event.message().correlationKey()
-        .map(expression -> feel.evaluate(expression, variables.lookup(waiting.key)))
-        .orElse(new Evaluation(null, "no correlation key"));
-    final String failure = name.isFailure() ? name.error()
-        : key.isFailure() ? key.error()
-        : !(key.value() instanceof String || key.value() instanceof Number)
-            ? "Failed to extract the correlation key for '%s': The value must be either a string or a number, but was '%s'."
-                .formatted(event.message().correlationKey().map(Expression::source).orElse(""), key.value())
-        : null;
-    if (failure != null) {
-      raiseIncident(waiting, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, Incident.Retry.ACTIVATE, -1);
-      return false;
-    }
-    final Subscription subscription = subscription(waiting, event, Subscription.Kind.MESSAGE, String.valueOf(name.value()));
-    subscription.correlationKey = String.valueOf(key.value());
-    write(subscription.key, ProcessMessageSubscriptionIntent.CREATED, subscription.toValue(waiting, -1, Map.of()));
-    return true;
-  }
 
-  private boolean openSignalSubscription(ElementInstance waiting, FlowNode event) {
-    final Evaluation name = feel.evaluate(event.signalName(), variables.lookup(waiting.key));
-    if (name.isFailure()) {
-      raiseIncident(waiting, Incident.ErrorType.EXTRACT_VALUE_ERROR, name.error(), Incident.Retry.ACTIVATE, -1);
-      return false;
-    }
-    final Subscription subscription = subscription(waiting, event, Subscription.Kind.SIGNAL, String.valueOf(name.value()));
-    write(subscription.key, SignalSubscriptionIntent.CREATED, subscription.toSignalValue(waiting));
-    return true;
-  }
 
-  private Subscription subscription(ElementInstance waiting, FlowNode event, Subscription.Kind kind, String name) {
-    final Subscription subscription = new Subscription();
-    subscription.key = state.nextKey();
-    subscription.kind = kind;
-    subscription.name = name;
-    subscription.elementInstanceKey = waiting.key;
-    subscription.catchElementId = event.id();
-    subscription.processInstanceKey = waiting.processInstanceKey;
-    subscription.tenantId = waiting.tenantId;
-    subscription.interrupting = event.isInterrupting();
-    return subscription;
-  }
 
-  private boolean scheduleTimer(ElementInstance waiting, FlowNode event) {
-    final Optional<TimerSchedule> schedule = timerSchedule(event, variables.lookup(waiting.key), waiting);
-    if (schedule.isEmpty()) {
-      return false;
-    }
-    write(state.nextKey(), TimerIntent.CREATED, new TimerValue(event.id(), schedule.get().dueDate(),
-        schedule.get().repetitions(), schedule.get().intervalMillis(), waiting.key, waiting.processInstanceKey,
-        waiting.processDefinitionKey, waiting.tenantId));
-    return true;
-  }
 
-  /** Computes a timer's schedule; raises an incident on the waiting instance if it cannot. */
-  Optional<TimerSchedule> timerSchedule(FlowNode event, ExpressionLanguage.VariableLookup lookup, ElementInstance incidentTarget) {
-    final Evaluation value = feel.evaluate(event.timer().expression(), lookup);
-    String failure = value.error();
-    if (failure == null) {
-      try {
-        return Optional.of(TimerSchedule.of(event.timer().kind(), value.value(), now));
-      } catch (RuntimeException e) {
-        failure = "Invalid timer %s '%s' of '%s': %s".formatted(
-            event.timer().kind().name().toLowerCase(), value.value(), event.id(), e.getMessage());
-      }
-    }
-    if (incidentTarget != null) {
-      raiseIncident(incidentTarget, Incident.ErrorType.EXTRACT_VALUE_ERROR, failure, Incident.Retry.ACTIVATE, -1);
-    }
-    return Optional.empty();
-  }
 
-  private void reschedule(Timer fired) {
-    final TimerSchedule next = TimerSchedule.next(new TimerSchedule(fired.dueDate, fired.repetitions, fired.intervalMillis));
-    if (next == null) {
-      return;
-    }
-    write(state.nextKey(), TimerIntent.CREATED, new TimerValue(fired.catchElementId, next.dueDate(),
-        next.repetitions(), next.intervalMillis(), fired.elementInstanceKey, fired.processInstanceKey,
-        fired.processDefinitionKey, fired.tenantId));
-  }
 
   /** Schedules the timer start events of a newly deployed latest version. */
   public void scheduleStartTimers(ProcessDefinition definition) {
-    final ExecutableProcess process = processes.get(definition);
-    for (final FlowNode start : process.startEvents()) {
-      if (start.eventType() != EventType.TIMER) {
-        continue;
-      }
-      timerSchedule(start, ExpressionLanguage.VariableLookup.of(Map.of()), null).ifPresent(schedule ->
-          write(state.nextKey(), TimerIntent.CREATED, new TimerValue(start.id(), schedule.dueDate(),
-              schedule.repetitions(), schedule.intervalMillis(), -1, -1, definition.key, definition.tenantId)));
-    }
+    timers.scheduleStartTimers(definition);
   }
 
   private void startByTimer(Timer timer) {
     state.definition(timer.processDefinitionKey).ifPresent(definition -> {
-      reschedule(timer);
+      timers.reschedule(timer);
       createProcessInstance(definition, Map.of(), processes.get(definition).element(timer.catchElementId), Map.of());
     });
   }
 
-  void closeEventScopes(ElementInstance instance) {
-    state.subscriptionsOf(instance.key).forEach(subscription -> closeSubscription(instance, subscription));
-    state.timersOf(instance.key).forEach(this::cancelTimer);
-  }
 
   /** Cancels a timer that may no longer fire. */
   public void cancelTimer(Timer timer) {
-    write(timer.key, TimerIntent.CANCELED, timer.toValue());
+    timers.cancel(timer);
   }
 
-  /** The instance no longer waits for what the subscription waits for. */
-  private void closeSubscription(ElementInstance waiting, Subscription subscription) {
-    if (subscription.kind == Subscription.Kind.MESSAGE) {
-      write(subscription.key, ProcessMessageSubscriptionIntent.DELETED, subscription.toValue(waiting, -1, Map.of()));
-    } else {
-      write(subscription.key, SignalSubscriptionIntent.DELETED, subscription.toSignalValue(waiting));
-    }
-  }
-
-  /**
-   * Claims a message for a subscription's process if it may still reach it ({@link
-   * MessageCardinality}): from then on it reaches no other instance of that process.
-   */
+  /** Claims a message for a subscription's process; see {@link EventSubscriptions#claim}. */
   public boolean claim(Message message, Subscription subscription) {
-    final ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);
-    if (waiting == null || !messageCardinality.mayReach(message, waiting.bpmnProcessId)) {
-      return false;
-    }
-    write(subscription.key, ProcessMessageSubscriptionIntent.CORRELATING,
-        subscription.toValue(waiting, message.key, message.variables));
-    return true;
-  }
-
-  private void correlateBufferedMessage(ElementInstance instance) {
-    for (final Subscription subscription : state.subscriptionsOf(instance.key)) {
-      if (subscription.kind != Subscription.Kind.MESSAGE) {
-        continue;
-      }
-      final Optional<Message> buffered = messageCardinality.buffered(subscription, now).filter(m -> claim(m, subscription));
-      if (buffered.isPresent()) {
-        final Message message = buffered.get();
-        followUps.add(() -> correlate(subscription, message.key, message.variables));
-        return;
-      }
-    }
-  }
-
-  private void resolveIncidentsOf(ElementInstance instance) {
-    state.incidents.values().stream().filter(incident -> incident.elementInstanceKey == instance.key).toList()
-        .forEach(incident -> write(incident.key, IncidentIntent.RESOLVED, incident.toValue()));
+    return subscriptions.claim(message, subscription);
   }
 
   // ---- navigation -----------------------------------------------------------------------
@@ -1335,29 +1018,11 @@ public final class BpmnExecutor {
     if (instance.isRoot() && instance.parentElementInstanceKey >= 0) {
       return state.elementInstances.get(instance.parentElementInstanceKey);
     }
-    return flowScope(instance);
+    return navigation.flowScope(instance);
   }
 
-  /** An inner instance of a multi-instance activity: its scope is the activity's body. */
-  boolean isInnerInstance(ElementInstance instance) {
-    final ElementInstance scope = flowScope(instance);
-    return scope != null && scope.type == ElementType.MULTI_INSTANCE_BODY && instance.type != ElementType.MULTI_INSTANCE_BODY;
-  }
 
-  ElementInstance flowScope(ElementInstance instance) {
-    return instance.flowScopeKey < 0 ? null : state.elementInstances.get(instance.flowScopeKey);
-  }
 
-  private ExecutableProcess process(ElementInstance instance) {
-    return processes.get(state.definition(instance.processDefinitionKey).orElseThrow());
-  }
 
-  UserTaskDefinition userTaskDefinition(ElementInstance instance) {
-    return node(instance).userTask();
-  }
 
-  private FlowNode node(ElementInstance instance) {
-    final ExecutableProcess process = process(instance);
-    return instance.type == ElementType.PROCESS ? process.processElement() : process.element(instance.elementId);
-  }
 }

@@ -1,5 +1,10 @@
 package io.learnops.engine.bpmn;
 
+import io.learnops.engine.bpmn.behavior.EventSubscriptions;
+import io.learnops.engine.bpmn.behavior.IncidentBehavior;
+import io.learnops.engine.bpmn.behavior.InstanceNavigation;
+import io.learnops.engine.bpmn.behavior.StateTransitions;
+import io.learnops.engine.bpmn.behavior.VariableBehavior;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
 import io.learnops.engine.model.FlowNode;
@@ -31,25 +36,35 @@ final class MultiInstanceBehavior {
   private final EngineState state;
   private final ExpressionLanguage feel;
   private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
+  private final StateTransitions transitions;
+  private final EventSubscriptions subscriptions;
+  private final InstanceNavigation navigation;
 
-  MultiInstanceBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables) {
+  MultiInstanceBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables,
+      IncidentBehavior incidents, StateTransitions transitions, EventSubscriptions subscriptions,
+      InstanceNavigation navigation) {
     this.executor = executor;
     this.state = state;
     this.feel = feel;
     this.variables = variables;
+    this.incidents = incidents;
+    this.transitions = transitions;
+    this.subscriptions = subscriptions;
+    this.navigation = navigation;
   }
 
   void activateBody(ElementInstance body, FlowNode node) {
     final MultiInstance multiInstance = node.multiInstance().orElseThrow();
-    if (!executor.openBoundaryEvents(body, node)) {
+    if (!subscriptions.openBoundaryEvents(body, node)) {
       return;
     }
     final Evaluation collection = feel.evaluate(multiInstance.inputCollection(), variables.lookup(body.key));
     if (collection.isFailure() || !(collection.value() instanceof List<?> items)) {
-      executor.raiseIncident(body, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
+      incidents.raise(body, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
               : "Expected the input collection '%s' of '%s' to be a list, but it was '%s'"
                   .formatted(multiInstance.inputCollection().source(), node.id(), collection.value()),
-          Incident.Retry.ACTIVATE, -1);
+          Incident.Retry.ACTIVATE);
       return;
     }
     final Map<String, Object> locals = new LinkedHashMap<>();
@@ -59,7 +74,7 @@ final class MultiInstanceBehavior {
     locals.put("numberOfTerminatedInstances", 0);
     multiInstance.outputCollection().ifPresent(name -> locals.put(name, new ArrayList<>(Collections.nCopies(items.size(), null))));
     variables.setLocal(body.key, locals);
-    executor.transition(body, ElementState.ACTIVATED);
+    transitions.transition(body, ElementState.ACTIVATED);
     if (items.isEmpty()) {
       completeBody(body, node);
     } else if (multiInstance.sequential()) {
@@ -75,7 +90,7 @@ final class MultiInstanceBehavior {
   /** Starts the next inner instance (its activation counts it on the body) with its item of the collection. */
   private void startInner(ElementInstance body, FlowNode node, List<?> items) {
     final int index = body.multiInstanceStarted;
-    final ElementInstance inner = executor.newInstance(node, body, node.type());
+    final ElementInstance inner = transitions.newInstance(node, body, node.type());
     final Map<String, Object> locals = new LinkedHashMap<>();
     locals.put(LOOP_COUNTER, index + 1);
     node.multiInstance().orElseThrow().inputElement().ifPresent(name -> locals.put(name, items.get(index)));
@@ -90,11 +105,11 @@ final class MultiInstanceBehavior {
    */
   void innerCompleted(ElementInstance inner, FlowNode node) {
     final MultiInstance multiInstance = node.multiInstance().orElseThrow();
-    final ElementInstance body = executor.flowScope(inner);
+    final ElementInstance body = navigation.flowScope(inner);
     if (multiInstance.outputCollection().isPresent() && multiInstance.outputElement().isPresent()) {
       final Evaluation output = feel.evaluate(multiInstance.outputElement().get(), variables.lookup(inner.key));
       if (output.isFailure()) {
-        executor.raiseIncident(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, output.error(), Incident.Retry.COMPLETE, -1);
+        incidents.raise(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, output.error(), Incident.Retry.COMPLETE);
         return;
       }
       collect(body, multiInstance.outputCollection().get(), loopCounter(inner), output.value());
@@ -103,7 +118,7 @@ final class MultiInstanceBehavior {
     if (multiInstance.completionCondition().isPresent()) {
       final Evaluation condition = feel.evaluate(multiInstance.completionCondition().get(), variables.lookup(inner.key));
       if (condition.isFailure()) {
-        executor.raiseIncident(inner, Incident.ErrorType.CONDITION_ERROR, condition.error(), Incident.Retry.COMPLETE, -1);
+        incidents.raise(inner, Incident.ErrorType.CONDITION_ERROR, condition.error(), Incident.Retry.COMPLETE);
         return;
       }
       done = Boolean.TRUE.equals(condition.value());
@@ -113,8 +128,8 @@ final class MultiInstanceBehavior {
     if (items == null) {
       return;
     }
-    executor.closeEventScopes(inner);
-    executor.transition(inner, ElementState.COMPLETED);
+    subscriptions.closeAll(inner);
+    transitions.transition(inner, ElementState.COMPLETED);
     count(body, "numberOfActiveInstances", -1);
     count(body, "numberOfCompletedInstances", 1);
     if (done) {
@@ -140,11 +155,11 @@ final class MultiInstanceBehavior {
     final MultiInstance multiInstance = node.multiInstance().orElseThrow();
     final Evaluation collection = feel.evaluate(multiInstance.inputCollection(), variables.lookup(body.key));
     if (collection.isFailure() || !(collection.value() instanceof List<?> items) || items.size() <= body.multiInstanceStarted) {
-      executor.raiseIncident(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
+      incidents.raise(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
               : "Expected the input collection '%s' of '%s' to be a list of at least %d items, but it was '%s'"
                   .formatted(multiInstance.inputCollection().source(), node.id(), body.multiInstanceStarted + 1,
                       collection.value()),
-          Incident.Retry.COMPLETE, -1);
+          Incident.Retry.COMPLETE);
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(items);
@@ -156,15 +171,15 @@ final class MultiInstanceBehavior {
 
   /** The body completes: the output collection reaches the flow scope, then the flows are taken. */
   void completeBody(ElementInstance body, FlowNode node) {
-    executor.transition(body, ElementState.COMPLETING);
-    executor.closeEventScopes(body);
+    transitions.transition(body, ElementState.COMPLETING);
+    subscriptions.closeAll(body);
     node.multiInstance().orElseThrow().outputCollection().ifPresent(name -> {
       final Map<String, Object> output = new LinkedHashMap<>();
       output.put(name, state.variables.get(body.key).get(name));
       variables.propagate(body.flowScopeKey, output);
     });
-    final ElementInstance scope = executor.flowScope(body);
-    executor.transition(body, ElementState.COMPLETED);
+    final ElementInstance scope = navigation.flowScope(body);
+    transitions.transition(body, ElementState.COMPLETED);
     for (final SequenceFlow flow : node.outgoing()) {
       executor.takeFlow(flow, scope);
     }

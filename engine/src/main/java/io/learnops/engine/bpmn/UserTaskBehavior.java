@@ -1,7 +1,14 @@
 package io.learnops.engine.bpmn;
 
 import io.learnops.engine.api.EngineApi.ListenerResult;
-
+import io.learnops.engine.bpmn.behavior.CommandTime;
+import io.learnops.engine.bpmn.behavior.FollowUps;
+import io.learnops.engine.bpmn.behavior.IncidentBehavior;
+import io.learnops.engine.bpmn.behavior.InstanceNavigation;
+import io.learnops.engine.bpmn.behavior.JobBehavior;
+import io.learnops.engine.bpmn.behavior.JobBehavior.JobSpec;
+import io.learnops.engine.bpmn.behavior.StateTransitions;
+import io.learnops.engine.bpmn.behavior.VariableBehavior;
 import io.learnops.engine.feel.Expression;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
@@ -55,14 +62,29 @@ public final class UserTaskBehavior {
   private final ExpressionLanguage feel;
   private final VariableBehavior variables;
   private final Effects effects;
+  private final RecordWriter records;
+  private final IncidentBehavior incidents;
+  private final StateTransitions transitions;
+  private final JobBehavior jobs;
+  private final InstanceNavigation navigation;
+  private final CommandTime time;
+  private final FollowUps followUps;
 
   UserTaskBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables,
-      Effects effects) {
+      Effects effects, RecordWriter records, IncidentBehavior incidents, StateTransitions transitions, JobBehavior jobs,
+      InstanceNavigation navigation, CommandTime time, FollowUps followUps) {
     this.executor = executor;
     this.state = state;
     this.feel = feel;
     this.variables = variables;
     this.effects = effects;
+    this.records = records;
+    this.incidents = incidents;
+    this.transitions = transitions;
+    this.jobs = jobs;
+    this.navigation = navigation;
+    this.time = time;
+    this.followUps = followUps;
   }
 
   // ---- creation -------------------------------------------------------------------------
@@ -86,10 +108,10 @@ public final class UserTaskBehavior {
           .orElse(-1L);
       task.pendingAssignee = text(instance, definition.assignee(), "assignee");
     } catch (AttributeFailure failure) {
-      executor.raiseIncident(instance, failure.type, failure.getMessage(), Incident.Retry.ACTIVATE, -1);
+      incidents.raise(instance, failure.type, failure.getMessage(), Incident.Retry.ACTIVATE);
       return;
     }
-    executor.transition(instance, ElementState.ACTIVATED);
+    transitions.transition(instance, ElementState.ACTIVATED);
     task.key = state.nextKey();
     task.elementInstanceKey = instance.key;
     task.elementId = instance.elementId;
@@ -100,7 +122,7 @@ public final class UserTaskBehavior {
     task.processDefinitionVersion = instance.version;
     task.tenantId = instance.tenantId;
     task.customHeaders = new LinkedHashMap<>(definition.headers());
-    task.creationDate = executor.now();
+    task.creationDate = time.now();
     begin(task, UserTask.State.CREATING, "");
   }
 
@@ -142,9 +164,9 @@ public final class UserTaskBehavior {
     draft.action = "";
     event(draft, UserTaskIntent.CANCELING);
     for (final Listener listener : node.userTask().listenersFor(CANCELING)) {
-      executor.createJob(instance, listenerJob(listener, CANCELING, task.key));
+      jobs.create(instance, listenerJob(listener, CANCELING, task.key));
     }
-    draft.completionDate = executor.now();
+    draft.completionDate = time.now();
     event(draft, UserTaskIntent.CANCELED);
   }
 
@@ -184,7 +206,7 @@ public final class UserTaskBehavior {
       }
       runNextListener(state.userTasks.get(task.key), instance);
     }
-    executor.runFollowUps();
+    followUps.runAll();
   }
 
   /** Starts a transition on a draft of the task: its record makes it the task's state, at the first listener. */
@@ -200,17 +222,17 @@ public final class UserTaskBehavior {
 
   private void runNextListener(UserTask task, ElementInstance instance) {
     final String eventType = task.state.name();
-    final List<Listener> listeners = executor.userTaskDefinition(instance).listenersFor(eventType);
+    final List<Listener> listeners = navigation.node(instance).userTask().listenersFor(eventType);
     if (task.nextListener < listeners.size()) {
-      executor.createJob(instance, listenerJob(listeners.get(task.nextListener), eventType, task.key));
+      jobs.create(instance, listenerJob(listeners.get(task.nextListener), eventType, task.key));
       return;
     }
     finish(task, instance);
   }
 
-  private static BpmnExecutor.JobSpec listenerJob(Listener listener, String eventType, long userTaskKey) {
+  private static JobSpec listenerJob(Listener listener, String eventType, long userTaskKey) {
     // an incident on a listener's job type is resolved by creating the job again
-    return new BpmnExecutor.JobSpec(listener.type(), listener.retries(), Map.of(), "TASK_LISTENER", eventType,
+    return new JobSpec(listener.type(), listener.retries(), Map.of(), "TASK_LISTENER", eventType,
         Incident.Retry.TASK_LISTENER, userTaskKey);
   }
 
@@ -245,7 +267,7 @@ public final class UserTaskBehavior {
         ended(draft, Optional.empty());
       }
       case COMPLETING -> {
-        draft.completionDate = executor.now();
+        draft.completionDate = time.now();
         event(draft, UserTaskIntent.COMPLETED);
         ended(draft, Optional.empty());
         executor.completeTask(instance, draft.pendingVariables);
@@ -399,7 +421,7 @@ public final class UserTaskBehavior {
   }
 
   private void event(UserTask task, UserTaskIntent intent) {
-    executor.write(task.key, intent, task.toValue());
+    records.write(task.key, intent, task.toValue());
   }
 
   private static boolean isDateTime(String text) {
