@@ -1,7 +1,7 @@
 package io.learnops.engine.processing;
 
 import io.learnops.engine.api.Rejection;
-import io.learnops.engine.bpmn.UserTaskBehavior;
+import io.learnops.engine.bpmn.behavior.UserTaskBehavior;
 import io.learnops.engine.processing.EngineCommand.AssignUserTask;
 import io.learnops.engine.processing.EngineCommand.CompleteUserTask;
 import io.learnops.engine.processing.EngineCommand.UpdateUserTask;

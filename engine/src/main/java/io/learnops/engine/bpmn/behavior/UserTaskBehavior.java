@@ -1,14 +1,10 @@
-package io.learnops.engine.bpmn;
+package io.learnops.engine.bpmn.behavior;
 
 import io.learnops.engine.api.EngineApi.ListenerResult;
-import io.learnops.engine.bpmn.behavior.CommandTime;
-import io.learnops.engine.bpmn.behavior.FollowUps;
-import io.learnops.engine.bpmn.behavior.IncidentBehavior;
-import io.learnops.engine.bpmn.behavior.InstanceNavigation;
-import io.learnops.engine.bpmn.behavior.JobBehavior;
+import io.learnops.engine.bpmn.Effects;
+import io.learnops.engine.bpmn.ElementLifecycle;
+import io.learnops.engine.bpmn.RecordWriter;
 import io.learnops.engine.bpmn.behavior.JobBehavior.JobSpec;
-import io.learnops.engine.bpmn.behavior.StateTransitions;
-import io.learnops.engine.bpmn.behavior.VariableBehavior;
 import io.learnops.engine.feel.Expression;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
@@ -57,7 +53,7 @@ public final class UserTaskBehavior {
   public static final List<String> UPDATABLE =
       List.of("dueDate", "followUpDate", "candidateGroups", "candidateUsers", "priority");
 
-  private final BpmnExecutor executor;
+  private final ElementLifecycle lifecycle;
   private final EngineState state;
   private final ExpressionLanguage feel;
   private final VariableBehavior variables;
@@ -70,10 +66,10 @@ public final class UserTaskBehavior {
   private final CommandTime time;
   private final FollowUps followUps;
 
-  UserTaskBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables,
+  public UserTaskBehavior(ElementLifecycle lifecycle, EngineState state, ExpressionLanguage feel, VariableBehavior variables,
       Effects effects, RecordWriter records, IncidentBehavior incidents, StateTransitions transitions, JobBehavior jobs,
       InstanceNavigation navigation, CommandTime time, FollowUps followUps) {
-    this.executor = executor;
+    this.lifecycle = lifecycle;
     this.state = state;
     this.feel = feel;
     this.variables = variables;
@@ -94,7 +90,7 @@ public final class UserTaskBehavior {
    * the task's completion. If an attribute cannot be evaluated, or the linked form is not deployed,
    * an incident is raised instead and the activation runs again once it is resolved.
    */
-  void activate(ElementInstance instance, FlowNode node) {
+  public void activate(ElementInstance instance, FlowNode node) {
     final UserTaskDefinition definition = node.userTask();
     final UserTask task = new UserTask();
     try {
@@ -151,7 +147,7 @@ public final class UserTaskBehavior {
   }
 
   /** The element was terminated: the task is canceled, and whoever waits on a transition is told. */
-  void cancel(ElementInstance instance, FlowNode node) {
+  public void cancel(ElementInstance instance, FlowNode node) {
     openTaskOf(instance).ifPresent(task -> cancel(task, instance, node));
   }
 
@@ -237,7 +233,7 @@ public final class UserTaskBehavior {
   }
 
   /** Runs the task listener the task waits for again (after an incident on its job type was resolved). */
-  void retryListener(ElementInstance instance) {
+  public void retryListener(ElementInstance instance) {
     openTaskOf(instance).ifPresent(task -> runNextListener(task, instance));
   }
 
@@ -270,7 +266,8 @@ public final class UserTaskBehavior {
         draft.completionDate = time.now();
         event(draft, UserTaskIntent.COMPLETED);
         ended(draft, Optional.empty());
-        executor.completeTask(instance, draft.pendingVariables);
+        lifecycle.complete(instance, draft.pendingVariables);
+        followUps.runAll();
       }
       default -> throw new IllegalStateException("no transition to finish for user task " + task.key + " in " + task.state);
     }
