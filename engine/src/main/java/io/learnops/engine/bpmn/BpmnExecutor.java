@@ -15,6 +15,7 @@ import io.learnops.engine.bpmn.behavior.JobBehavior;
 import io.learnops.engine.bpmn.behavior.SequenceFlows;
 import io.learnops.engine.bpmn.behavior.StateTransitions;
 import io.learnops.engine.bpmn.behavior.Timers;
+import io.learnops.engine.bpmn.behavior.UserTaskAttributes;
 import io.learnops.engine.bpmn.behavior.UserTaskBehavior;
 import io.learnops.engine.bpmn.behavior.VariableBehavior;
 import io.learnops.engine.bpmn.behavior.VariableMappings;
@@ -112,8 +113,8 @@ public final class BpmnExecutor {
         subscriptions, jobs, incidents, inFlight, ended);
     final SequenceFlows flows = new SequenceFlows(state, lifecycle, navigation, transitions, subscriptions, records,
         inFlight, followUps);
-    this.userTasks = new UserTaskBehavior(lifecycle, state, feel, variables, effects, records, incidents, transitions,
-        jobs, navigation, time, followUps);
+    this.userTasks = new UserTaskBehavior(lifecycle, state, new UserTaskAttributes(state, feel, variables), effects,
+        records, incidents, transitions, jobs, navigation, time, followUps);
     this.creation = new ProcessInstanceCreation(state, processes, records, variables, listeners, subscriptions,
         transitions, lifecycle, followUps);
 
