@@ -28,7 +28,7 @@ import java.util.Set;
  * is terminated, or an event chose its path) closes all of them.
  *
  * <p>Error and escalation events have no subscription: a thrown one is caught by a search up the
- * scopes.
+ * scopes ({@link Catchers}).
  */
 public final class EventSubscriptions {
 

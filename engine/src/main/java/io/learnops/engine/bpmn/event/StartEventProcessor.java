@@ -9,10 +9,11 @@ import io.learnops.engine.state.ElementState;
 
 /**
  * Start events, of a process or a subprocess: activated when their scope starts, they complete at
- * once, with the variables of the event that started the scope (a message's, a signal's) given by
- * whoever activated them. Timer, message and signal start events are waited for by the process
- * definition ({@link CatchEventTriggers}, {@link SignalBroadcast}); the start events of event
- * subprocesses by their scope ({@link io.learnops.engine.bpmn.container.EventSubProcessProcessor}).
+ * once, with the variables of the event that started the scope (a message's, a signal's), which
+ * whoever activated them hands over. What starts a process at a timer, message or signal start
+ * event is {@link CatchEventTriggers}, the message command handler and {@link SignalBroadcast};
+ * an event subprocess's start event is triggered in its scope
+ * ({@link io.learnops.engine.bpmn.container.EventSubProcessProcessor}).
  */
 public final class StartEventProcessor implements ElementProcessor {
 
