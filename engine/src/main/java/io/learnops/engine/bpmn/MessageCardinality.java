@@ -27,7 +27,7 @@ public final class MessageCardinality {
 
   /**
    * The oldest live buffered message a newly opened subscription may take. Taking it is a record
-   * ({@link BpmnExecutor#claim}), which marks the message as having reached the process.
+   * ({@link io.learnops.engine.bpmn.behavior.EventSubscriptions#claim}), which marks the message as having reached the process.
    */
   public Optional<Message> buffered(Subscription subscription, long now) {
     final ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);

@@ -5,6 +5,7 @@ import io.learnops.engine.api.EngineApi.MessagePublished;
 import io.learnops.engine.api.Rejection;
 import io.learnops.engine.bpmn.BpmnExecutor;
 import io.learnops.engine.bpmn.MessageCardinality;
+import io.learnops.engine.bpmn.MessageStart;
 import io.learnops.engine.bpmn.ProcessCache;
 import io.learnops.engine.model.EventType;
 import io.learnops.engine.model.ExecutableProcess;
@@ -141,7 +142,7 @@ final class EventProcessor {
       return;
     }
     executor.createProcessInstance(definition, start, message.variables,
-        new BpmnExecutor.MessageStart(message.key, message.correlationKey));
+        new MessageStart(message.key, message.correlationKey));
   }
 
   private boolean hasActiveInstanceStartedWith(ProcessDefinition definition, String correlationKey) {

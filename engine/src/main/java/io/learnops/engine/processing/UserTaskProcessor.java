@@ -1,7 +1,8 @@
 package io.learnops.engine.processing;
 
 import io.learnops.engine.api.Rejection;
-import io.learnops.engine.bpmn.UserTaskBehavior;
+import io.learnops.engine.bpmn.behavior.UserTaskAttributes;
+import io.learnops.engine.bpmn.behavior.UserTaskBehavior;
 import io.learnops.engine.processing.EngineCommand.AssignUserTask;
 import io.learnops.engine.processing.EngineCommand.CompleteUserTask;
 import io.learnops.engine.processing.EngineCommand.UpdateUserTask;
@@ -38,11 +39,11 @@ final class UserTaskProcessor {
   long update(UpdateUserTask command) {
     final Map<String, Object> changes = command.changes() == null ? Map.of() : command.changes();
     changes.forEach((attribute, value) -> {
-      if (!UserTaskBehavior.UPDATABLE.contains(attribute)) {
+      if (!UserTaskAttributes.UPDATABLE.contains(attribute)) {
         throw Rejection.invalidArgument("Expected to update user task %d, but '%s' cannot be changed; expected one of %s"
-            .formatted(command.userTaskKey(), attribute, String.join(", ", UserTaskBehavior.UPDATABLE)));
+            .formatted(command.userTaskKey(), attribute, String.join(", ", UserTaskAttributes.UPDATABLE)));
       }
-      UserTaskBehavior.invalid(attribute, value).ifPresent(problem -> {
+      UserTaskAttributes.invalid(attribute, value).ifPresent(problem -> {
         throw Rejection.invalidArgument("Expected to update user task %d, but %s".formatted(command.userTaskKey(), problem));
       });
     });

@@ -1,5 +1,6 @@
-package io.learnops.engine.bpmn;
+package io.learnops.engine.bpmn.behavior;
 
+import io.learnops.engine.bpmn.RecordWriter;
 import io.learnops.engine.feel.ExpressionLanguage.VariableLookup;
 import io.learnops.engine.record.Intent.VariableIntent;
 import io.learnops.engine.record.RecordValue.VariableValue;
@@ -20,17 +21,17 @@ import java.util.Set;
  * <p>Every write is a VARIABLE record (CREATED or UPDATED, with its scope and value): one small
  * record per written variable, nothing more.
  */
-final class VariableBehavior {
+public final class VariableBehavior {
 
   private final EngineState state;
   private final RecordWriter records;
 
-  VariableBehavior(EngineState state, RecordWriter records) {
+  public VariableBehavior(EngineState state, RecordWriter records) {
     this.state = state;
     this.records = records;
   }
 
-  void setLocal(long scopeKey, Map<String, Object> variables) {
+  public void setLocal(long scopeKey, Map<String, Object> variables) {
     variables.forEach((name, value) -> put(scopeKey, name, value));
   }
 
@@ -44,7 +45,7 @@ final class VariableBehavior {
   }
 
   /** Merges each variable into the nearest scope from {@code scopeKey} up that defines it, else the root. */
-  void propagate(long scopeKey, Map<String, Object> variables) {
+  public void propagate(long scopeKey, Map<String, Object> variables) {
     variables.forEach((name, value) -> {
       long scope = scopeKey;
       long root = scopeKey;
@@ -61,7 +62,7 @@ final class VariableBehavior {
     });
   }
 
-  Optional<Object> find(long scopeKey, String name) {
+  private Optional<Object> find(long scopeKey, String name) {
     long scope = scopeKey;
     while (scope >= 0) {
       final Map<String, Object> local = state.variables.get(scope);
@@ -74,7 +75,7 @@ final class VariableBehavior {
   }
 
   /** All variables visible from a scope; inner scopes shadow outer ones. */
-  Map<String, Object> visible(long scopeKey) {
+  public Map<String, Object> visible(long scopeKey) {
     final Map<String, Object> result = new LinkedHashMap<>();
     long scope = scopeKey;
     while (scope >= 0) {
@@ -88,7 +89,7 @@ final class VariableBehavior {
   }
 
   /** The visible variables with the given names; all of them when {@code names} is empty. */
-  Map<String, Object> visible(long scopeKey, Collection<String> names) {
+  public Map<String, Object> visible(long scopeKey, Collection<String> names) {
     if (names == null || names.isEmpty()) {
       return visible(scopeKey);
     }
@@ -107,7 +108,7 @@ final class VariableBehavior {
     return result;
   }
 
-  VariableLookup lookup(long scopeKey) {
+  public VariableLookup lookup(long scopeKey) {
     return new VariableLookup() {
       @Override
       public Optional<Object> find(String name) {

@@ -1,4 +1,4 @@
-package io.learnops.engine.bpmn;
+package io.learnops.engine.bpmn.behavior;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,19 +10,19 @@ import java.util.Map;
  * flows already taken (a terminate end event, an interrupting event subprocess, its termination)
  * moves to a new generation, and arrivals of an older generation are dropped.
  */
-final class FlowsInFlight {
+public final class FlowsInFlight {
 
   private final Map<Long, int[]> byScope = new HashMap<>();
 
   /** A flow was taken in the scope; returns the generation its arrival must still find. */
-  int taken(long scopeKey) {
+  public int taken(long scopeKey) {
     final int[] flows = byScope.computeIfAbsent(scopeKey, k -> new int[2]);
     flows[0]++;
     return flows[1];
   }
 
   /** Whether a flow taken in that generation may still arrive; if so it counts as arrived. */
-  boolean arrive(long scopeKey, int generation) {
+  public boolean arrive(long scopeKey, int generation) {
     final int[] flows = byScope.get(scopeKey);
     if (flows == null || flows[1] != generation) {
       return false;
@@ -32,7 +32,7 @@ final class FlowsInFlight {
   }
 
   /** The scope accepts none of the flows taken so far. */
-  void discard(long scopeKey) {
+  public void discard(long scopeKey) {
     final int[] flows = byScope.get(scopeKey);
     if (flows != null) {
       flows[0] = 0;
@@ -40,12 +40,12 @@ final class FlowsInFlight {
     }
   }
 
-  boolean any(long scopeKey) {
+  public boolean any(long scopeKey) {
     final int[] flows = byScope.get(scopeKey);
     return flows != null && flows[0] > 0;
   }
 
-  void clear() {
+  public void clear() {
     byScope.clear();
   }
 }

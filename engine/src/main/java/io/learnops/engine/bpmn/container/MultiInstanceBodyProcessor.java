@@ -1,10 +1,17 @@
-package io.learnops.engine.bpmn;
+package io.learnops.engine.bpmn.container;
 
+import io.learnops.engine.bpmn.ContainerProcessor;
+import io.learnops.engine.bpmn.ElementLifecycle;
+import io.learnops.engine.bpmn.behavior.SequenceFlows;
+import io.learnops.engine.bpmn.behavior.EventSubscriptions;
+import io.learnops.engine.bpmn.behavior.IncidentBehavior;
+import io.learnops.engine.bpmn.behavior.InstanceNavigation;
+import io.learnops.engine.bpmn.behavior.StateTransitions;
+import io.learnops.engine.bpmn.behavior.VariableBehavior;
 import io.learnops.engine.feel.ExpressionLanguage;
 import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
 import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.model.MultiInstance;
-import io.learnops.engine.model.SequenceFlow;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.ElementState;
 import io.learnops.engine.state.EngineState;
@@ -14,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Multi-instance activities, as Zeebe runs them: a body instance holds one inner instance per
@@ -21,36 +29,56 @@ import java.util.Map;
  * {@code numberOfInstances}, {@code numberOfActiveInstances}, {@code numberOfCompletedInstances},
  * {@code numberOfTerminatedInstances} and the output collection as local variables; each inner
  * instance has {@code loopCounter} (from 1) and the input element. Boundary events belong to the
- * body; input and output mappings to each inner instance.
+ * body; input and output mappings and execution listeners to each inner instance. An inner instance
+ * takes no sequence flows: when it completes, the body collects its output and decides whether the
+ * next one starts or the activity completes.
  */
-final class MultiInstanceBehavior {
+public final class MultiInstanceBodyProcessor implements ContainerProcessor {
 
   private static final String LOOP_COUNTER = "loopCounter";
 
-  private final BpmnExecutor executor;
   private final EngineState state;
   private final ExpressionLanguage feel;
   private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
+  private final StateTransitions transitions;
+  private final EventSubscriptions subscriptions;
+  private final InstanceNavigation navigation;
+  private final ElementLifecycle lifecycle;
+  private final SequenceFlows flows;
 
-  MultiInstanceBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables) {
-    this.executor = executor;
+  public MultiInstanceBodyProcessor(EngineState state, ExpressionLanguage feel, VariableBehavior variables,
+      IncidentBehavior incidents, StateTransitions transitions, EventSubscriptions subscriptions,
+      InstanceNavigation navigation, ElementLifecycle lifecycle, SequenceFlows flows) {
     this.state = state;
     this.feel = feel;
     this.variables = variables;
+    this.incidents = incidents;
+    this.transitions = transitions;
+    this.subscriptions = subscriptions;
+    this.navigation = navigation;
+    this.lifecycle = lifecycle;
+    this.flows = flows;
   }
 
-  void activateBody(ElementInstance body, FlowNode node) {
+  @Override
+  public boolean runsMappingsAndListeners() {
+    return false;
+  }
+
+  @Override
+  public boolean onActivate(ElementInstance body, FlowNode node) {
     final MultiInstance multiInstance = node.multiInstance().orElseThrow();
-    if (!executor.openBoundaryEvents(body, node)) {
-      return;
+    if (!subscriptions.openBoundaryEvents(body, node)) {
+      return false;
     }
     final Evaluation collection = feel.evaluate(multiInstance.inputCollection(), variables.lookup(body.key));
     if (collection.isFailure() || !(collection.value() instanceof List<?> items)) {
-      executor.raiseIncident(body, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
+      incidents.raise(body, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
               : "Expected the input collection '%s' of '%s' to be a list, but it was '%s'"
                   .formatted(multiInstance.inputCollection().source(), node.id(), collection.value()),
-          Incident.Retry.ACTIVATE, -1);
-      return;
+          Incident.Retry.ACTIVATE);
+      return false;
     }
     final Map<String, Object> locals = new LinkedHashMap<>();
     locals.put("numberOfInstances", items.size());
@@ -59,9 +87,9 @@ final class MultiInstanceBehavior {
     locals.put("numberOfTerminatedInstances", 0);
     multiInstance.outputCollection().ifPresent(name -> locals.put(name, new ArrayList<>(Collections.nCopies(items.size(), null))));
     variables.setLocal(body.key, locals);
-    executor.transition(body, ElementState.ACTIVATED);
+    transitions.transition(body, ElementState.ACTIVATED);
     if (items.isEmpty()) {
-      completeBody(body, node);
+      onComplete(body, node);
     } else if (multiInstance.sequential()) {
       startInner(body, node, items);
     } else {
@@ -70,31 +98,34 @@ final class MultiInstanceBehavior {
         startInner(body, node, items);
       }
     }
+    return false;
   }
 
   /** Starts the next inner instance (its activation counts it on the body) with its item of the collection. */
   private void startInner(ElementInstance body, FlowNode node, List<?> items) {
     final int index = body.multiInstanceStarted;
-    final ElementInstance inner = executor.newInstance(node, body, node.type());
+    final ElementInstance inner = transitions.newInstance(node, body, node.type());
     final Map<String, Object> locals = new LinkedHashMap<>();
     locals.put(LOOP_COUNTER, index + 1);
     node.multiInstance().orElseThrow().inputElement().ifPresent(name -> locals.put(name, items.get(index)));
     variables.setLocal(inner.key, locals);
     count(body, "numberOfActiveInstances", 1);
-    executor.runActivation(inner);
+    lifecycle.runActivation(inner);
   }
 
   /**
-   * An inner instance finished its own completion (output mappings applied): collect its output
-   * element, check the completion condition, then start the next one or complete the body.
+   * An inner instance finished its own completion (output mappings applied, end listeners done):
+   * collect its output element, check the completion condition, then start the next one or
+   * complete the body.
    */
-  void innerCompleted(ElementInstance inner, FlowNode node) {
+  @Override
+  public void onChildCompleted(ElementInstance body, ElementInstance inner) {
+    final FlowNode node = navigation.node(body);
     final MultiInstance multiInstance = node.multiInstance().orElseThrow();
-    final ElementInstance body = executor.flowScope(inner);
     if (multiInstance.outputCollection().isPresent() && multiInstance.outputElement().isPresent()) {
       final Evaluation output = feel.evaluate(multiInstance.outputElement().get(), variables.lookup(inner.key));
       if (output.isFailure()) {
-        executor.raiseIncident(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, output.error(), Incident.Retry.COMPLETE, -1);
+        incidents.raise(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, output.error(), Incident.Retry.COMPLETE);
         return;
       }
       collect(body, multiInstance.outputCollection().get(), loopCounter(inner), output.value());
@@ -103,7 +134,7 @@ final class MultiInstanceBehavior {
     if (multiInstance.completionCondition().isPresent()) {
       final Evaluation condition = feel.evaluate(multiInstance.completionCondition().get(), variables.lookup(inner.key));
       if (condition.isFailure()) {
-        executor.raiseIncident(inner, Incident.ErrorType.CONDITION_ERROR, condition.error(), Incident.Retry.COMPLETE, -1);
+        incidents.raise(inner, Incident.ErrorType.CONDITION_ERROR, condition.error(), Incident.Retry.COMPLETE);
         return;
       }
       done = Boolean.TRUE.equals(condition.value());
@@ -113,21 +144,25 @@ final class MultiInstanceBehavior {
     if (items == null) {
       return;
     }
-    executor.closeEventScopes(inner);
-    executor.transition(inner, ElementState.COMPLETED);
+    flows.complete(inner);
     count(body, "numberOfActiveInstances", -1);
     count(body, "numberOfCompletedInstances", 1);
     if (done) {
-      for (final Long child : List.copyOf(body.children)) {
-        executor.terminate(state.elementInstances.get(child));
-        count(body, "numberOfActiveInstances", -1);
-        count(body, "numberOfTerminatedInstances", 1);
-      }
-      completeBody(body, node);
+      lifecycle.terminateContents(body); // each terminated inner instance is counted (onChildTerminated)
+      onComplete(body, node);
     } else if (startsNext) {
       startInner(body, node, items);
     } else if (body.children.isEmpty() && body.multiInstanceStarted == instances(body)) {
-      completeBody(body, node);
+      onComplete(body, node);
+    }
+  }
+
+  /** An inner instance that the completion condition ended is counted; one ended with its body is not. */
+  @Override
+  public void onChildTerminated(ElementInstance body, ElementInstance inner) {
+    if (body.state == ElementState.ACTIVATED) {
+      count(body, "numberOfActiveInstances", -1);
+      count(body, "numberOfTerminatedInstances", 1);
     }
   }
 
@@ -136,18 +171,18 @@ final class MultiInstanceBehavior {
    * it is evaluated anew rather than kept. If it fails, the completing inner instance gets the
    * incident, and resolving it runs the completion again.
    */
-  private java.util.Optional<List<?>> inputCollection(ElementInstance body, FlowNode node, ElementInstance inner) {
+  private Optional<List<?>> inputCollection(ElementInstance body, FlowNode node, ElementInstance inner) {
     final MultiInstance multiInstance = node.multiInstance().orElseThrow();
     final Evaluation collection = feel.evaluate(multiInstance.inputCollection(), variables.lookup(body.key));
     if (collection.isFailure() || !(collection.value() instanceof List<?> items) || items.size() <= body.multiInstanceStarted) {
-      executor.raiseIncident(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
+      incidents.raise(inner, Incident.ErrorType.EXTRACT_VALUE_ERROR, collection.isFailure() ? collection.error()
               : "Expected the input collection '%s' of '%s' to be a list of at least %d items, but it was '%s'"
                   .formatted(multiInstance.inputCollection().source(), node.id(), body.multiInstanceStarted + 1,
                       collection.value()),
-          Incident.Retry.COMPLETE, -1);
-      return java.util.Optional.empty();
+          Incident.Retry.COMPLETE);
+      return Optional.empty();
     }
-    return java.util.Optional.of(items);
+    return Optional.of(items);
   }
 
   private int instances(ElementInstance body) {
@@ -155,20 +190,19 @@ final class MultiInstanceBehavior {
   }
 
   /** The body completes: the output collection reaches the flow scope, then the flows are taken. */
-  void completeBody(ElementInstance body, FlowNode node) {
-    executor.transition(body, ElementState.COMPLETING);
-    executor.closeEventScopes(body);
+  @Override
+  public void onComplete(ElementInstance body, FlowNode node) {
+    transitions.transition(body, ElementState.COMPLETING);
+    subscriptions.closeAll(body);
     node.multiInstance().orElseThrow().outputCollection().ifPresent(name -> {
       final Map<String, Object> output = new LinkedHashMap<>();
       output.put(name, state.variables.get(body.key).get(name));
       variables.propagate(body.flowScopeKey, output);
     });
-    final ElementInstance scope = executor.flowScope(body);
-    executor.transition(body, ElementState.COMPLETED);
-    for (final SequenceFlow flow : node.outgoing()) {
-      executor.takeFlow(flow, scope);
-    }
-    executor.completeScopeIfDone(scope);
+    final ElementInstance scope = navigation.flowScope(body);
+    transitions.transition(body, ElementState.COMPLETED);
+    flows.takeAll(node.outgoing(), scope);
+    lifecycle.childCompleted(scope, body);
   }
 
   @SuppressWarnings("unchecked")

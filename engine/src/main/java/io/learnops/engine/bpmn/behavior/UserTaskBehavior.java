@@ -1,10 +1,10 @@
-package io.learnops.engine.bpmn;
+package io.learnops.engine.bpmn.behavior;
 
 import io.learnops.engine.api.EngineApi.ListenerResult;
-
-import io.learnops.engine.feel.Expression;
-import io.learnops.engine.feel.ExpressionLanguage;
-import io.learnops.engine.feel.ExpressionLanguage.Evaluation;
+import io.learnops.engine.bpmn.Effects;
+import io.learnops.engine.bpmn.ElementLifecycle;
+import io.learnops.engine.bpmn.RecordWriter;
+import io.learnops.engine.bpmn.behavior.JobBehavior.JobSpec;
 import io.learnops.engine.model.FlowNode;
 import io.learnops.engine.model.Listener;
 import io.learnops.engine.model.UserTaskDefinition;
@@ -12,16 +12,10 @@ import io.learnops.engine.record.Intent.UserTaskIntent;
 import io.learnops.engine.state.ElementInstance;
 import io.learnops.engine.state.ElementState;
 import io.learnops.engine.state.EngineState;
-import io.learnops.engine.state.Form;
 import io.learnops.engine.state.Incident;
 import io.learnops.engine.state.Job;
 import io.learnops.engine.state.UserTask;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,34 +29,42 @@ import java.util.Optional;
  * the task back. Only when the last listener is done does the transition take effect — and the
  * command that asked for it is answered ({@link Effects#userTaskTransitionsEnded}).
  *
+ * <p>What the task's attributes may be is {@link UserTaskAttributes}'s.
+ *
  * <p>Cancellation differs from Zeebe in one way: when the element is terminated, the canceling
  * listeners' jobs are created, but the termination does not wait for them.
  */
 public final class UserTaskBehavior {
 
-  static final String CREATING = "CREATING";
-  static final String ASSIGNING = "ASSIGNING";
-  static final String UPDATING = "UPDATING";
-  static final String COMPLETING = "COMPLETING";
-  static final String CANCELING = "CANCELING";
+  private static final String CREATING = "CREATING";
+  private static final String CANCELING = "CANCELING";
 
-  /** The changeset attributes of an update, as the REST API names them. */
-  public static final List<String> UPDATABLE =
-      List.of("dueDate", "followUpDate", "candidateGroups", "candidateUsers", "priority");
-
-  private final BpmnExecutor executor;
+  private final ElementLifecycle lifecycle;
   private final EngineState state;
-  private final ExpressionLanguage feel;
-  private final VariableBehavior variables;
+  private final UserTaskAttributes attributes;
   private final Effects effects;
+  private final RecordWriter records;
+  private final IncidentBehavior incidents;
+  private final StateTransitions transitions;
+  private final JobBehavior jobs;
+  private final InstanceNavigation navigation;
+  private final CommandTime time;
+  private final FollowUps followUps;
 
-  UserTaskBehavior(BpmnExecutor executor, EngineState state, ExpressionLanguage feel, VariableBehavior variables,
-      Effects effects) {
-    this.executor = executor;
+  public UserTaskBehavior(ElementLifecycle lifecycle, EngineState state, UserTaskAttributes attributes, Effects effects,
+      RecordWriter records, IncidentBehavior incidents, StateTransitions transitions, JobBehavior jobs,
+      InstanceNavigation navigation, CommandTime time, FollowUps followUps) {
+    this.lifecycle = lifecycle;
     this.state = state;
-    this.feel = feel;
-    this.variables = variables;
+    this.attributes = attributes;
     this.effects = effects;
+    this.records = records;
+    this.incidents = incidents;
+    this.transitions = transitions;
+    this.jobs = jobs;
+    this.navigation = navigation;
+    this.time = time;
+    this.followUps = followUps;
   }
 
   // ---- creation -------------------------------------------------------------------------
@@ -72,24 +74,15 @@ public final class UserTaskBehavior {
    * the task's completion. If an attribute cannot be evaluated, or the linked form is not deployed,
    * an incident is raised instead and the activation runs again once it is resolved.
    */
-  void activate(ElementInstance instance, FlowNode node) {
+  public void activate(ElementInstance instance, FlowNode node) {
     final UserTaskDefinition definition = node.userTask();
     final UserTask task = new UserTask();
-    try {
-      task.candidateGroups = list(instance, definition.candidateGroups(), "candidate groups");
-      task.candidateUsers = list(instance, definition.candidateUsers(), "candidate users");
-      task.dueDate = date(instance, definition.dueDate(), "due date");
-      task.followUpDate = date(instance, definition.followUpDate(), "follow-up date");
-      task.priority = priority(instance, definition.priority());
-      task.externalFormReference = text(instance, definition.externalFormReference(), "form reference");
-      task.formKey = definition.formId().map(formId -> linkedForm(instance, formId, definition.formDeploymentBinding()))
-          .orElse(-1L);
-      task.pendingAssignee = text(instance, definition.assignee(), "assignee");
-    } catch (AttributeFailure failure) {
-      executor.raiseIncident(instance, failure.type, failure.getMessage(), Incident.Retry.ACTIVATE, -1);
+    final Optional<UserTaskAttributes.Failure> failure = attributes.evaluate(instance, definition, task);
+    if (failure.isPresent()) {
+      incidents.raise(instance, failure.get().type(), failure.get().message(), Incident.Retry.ACTIVATE);
       return;
     }
-    executor.transition(instance, ElementState.ACTIVATED);
+    transitions.transition(instance, ElementState.ACTIVATED);
     task.key = state.nextKey();
     task.elementInstanceKey = instance.key;
     task.elementId = instance.elementId;
@@ -100,7 +93,7 @@ public final class UserTaskBehavior {
     task.processDefinitionVersion = instance.version;
     task.tenantId = instance.tenantId;
     task.customHeaders = new LinkedHashMap<>(definition.headers());
-    task.creationDate = executor.now();
+    task.creationDate = time.now();
     begin(task, UserTask.State.CREATING, "");
   }
 
@@ -129,7 +122,7 @@ public final class UserTaskBehavior {
   }
 
   /** The element was terminated: the task is canceled, and whoever waits on a transition is told. */
-  void cancel(ElementInstance instance, FlowNode node) {
+  public void cancel(ElementInstance instance, FlowNode node) {
     openTaskOf(instance).ifPresent(task -> cancel(task, instance, node));
   }
 
@@ -142,9 +135,9 @@ public final class UserTaskBehavior {
     draft.action = "";
     event(draft, UserTaskIntent.CANCELING);
     for (final Listener listener : node.userTask().listenersFor(CANCELING)) {
-      executor.createJob(instance, listenerJob(listener, CANCELING, task.key));
+      jobs.create(instance, listenerJob(listener, CANCELING, task.key));
     }
-    draft.completionDate = executor.now();
+    draft.completionDate = time.now();
     event(draft, UserTaskIntent.CANCELED);
   }
 
@@ -156,7 +149,7 @@ public final class UserTaskBehavior {
       return Optional.of("a %s listener cannot deny the transition".formatted(job.listenerEventType.toLowerCase()));
     }
     for (final Map.Entry<String, Object> correction : result.corrections().entrySet()) {
-      final Optional<String> problem = invalid(correction.getKey(), correction.getValue());
+      final Optional<String> problem = UserTaskAttributes.invalid(correction.getKey(), correction.getValue());
       if (problem.isPresent()) {
         return problem;
       }
@@ -184,7 +177,7 @@ public final class UserTaskBehavior {
       }
       runNextListener(state.userTasks.get(task.key), instance);
     }
-    executor.runFollowUps();
+    followUps.runAll();
   }
 
   /** Starts a transition on a draft of the task: its record makes it the task's state, at the first listener. */
@@ -200,22 +193,22 @@ public final class UserTaskBehavior {
 
   private void runNextListener(UserTask task, ElementInstance instance) {
     final String eventType = task.state.name();
-    final List<Listener> listeners = executor.userTaskDefinition(instance).listenersFor(eventType);
+    final List<Listener> listeners = navigation.node(instance).userTask().listenersFor(eventType);
     if (task.nextListener < listeners.size()) {
-      executor.createJob(instance, listenerJob(listeners.get(task.nextListener), eventType, task.key));
+      jobs.create(instance, listenerJob(listeners.get(task.nextListener), eventType, task.key));
       return;
     }
     finish(task, instance);
   }
 
-  private static BpmnExecutor.JobSpec listenerJob(Listener listener, String eventType, long userTaskKey) {
+  private static JobSpec listenerJob(Listener listener, String eventType, long userTaskKey) {
     // an incident on a listener's job type is resolved by creating the job again
-    return new BpmnExecutor.JobSpec(listener.type(), listener.retries(), Map.of(), "TASK_LISTENER", eventType,
+    return new JobSpec(listener.type(), listener.retries(), Map.of(), "TASK_LISTENER", eventType,
         Incident.Retry.TASK_LISTENER, userTaskKey);
   }
 
   /** Runs the task listener the task waits for again (after an incident on its job type was resolved). */
-  void retryListener(ElementInstance instance) {
+  public void retryListener(ElementInstance instance) {
     openTaskOf(instance).ifPresent(task -> runNextListener(task, instance));
   }
 
@@ -239,16 +232,17 @@ public final class UserTaskBehavior {
         ended(draft, Optional.empty());
       }
       case UPDATING -> {
-        draft.pendingChanges.forEach((attribute, value) -> apply(draft, attribute, value));
+        draft.pendingChanges.forEach((attribute, value) -> UserTaskAttributes.apply(draft, attribute, value));
         draft.pendingChanges = new LinkedHashMap<>();
         event(draft, UserTaskIntent.UPDATED);
         ended(draft, Optional.empty());
       }
       case COMPLETING -> {
-        draft.completionDate = executor.now();
+        draft.completionDate = time.now();
         event(draft, UserTaskIntent.COMPLETED);
         ended(draft, Optional.empty());
-        executor.completeTask(instance, draft.pendingVariables);
+        lifecycle.complete(instance, draft.pendingVariables);
+        followUps.runAll();
       }
       default -> throw new IllegalStateException("no transition to finish for user task " + task.key + " in " + task.state);
     }
@@ -284,149 +278,15 @@ public final class UserTaskBehavior {
       }
     } else {
       task.pendingChanges.remove(attribute);
-      apply(task, attribute, value);
+      UserTaskAttributes.apply(task, attribute, value);
     }
     if (!task.changedAttributes.contains(attribute)) {
       task.changedAttributes.add(attribute);
     }
   }
 
-  /** Sets one attribute; an empty date clears it. Values were checked by {@link #invalid}. */
-  private static void apply(UserTask task, String attribute, Object value) {
-    switch (attribute) {
-      case "dueDate" -> task.dueDate = blankToNull(value);
-      case "followUpDate" -> task.followUpDate = blankToNull(value);
-      case "candidateGroups" -> task.candidateGroups = strings(value);
-      case "candidateUsers" -> task.candidateUsers = strings(value);
-      case "priority" -> task.priority = ((Number) value).intValue();
-      case "assignee" -> task.assignee = blankToNull(value);
-      default -> throw new IllegalArgumentException("not an attribute of a user task: " + attribute);
-    }
-  }
-
-  /** Why a value cannot be set on an attribute, if it cannot. */
-  public static Optional<String> invalid(String attribute, Object value) {
-    return switch (attribute) {
-      case "assignee" -> value == null || value instanceof String ? Optional.empty()
-          : Optional.of("assignee must be a string");
-      case "dueDate", "followUpDate" -> value == null || (value instanceof String text && (text.isBlank() || isDateTime(text)))
-          ? Optional.empty()
-          : Optional.of("%s must be an ISO 8601 date-time with an offset, like 2025-05-23T23:59:59+02:00, but was '%s'"
-              .formatted(attribute, value));
-      case "candidateGroups", "candidateUsers" -> value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)
-          ? Optional.empty() : Optional.of("%s must be a list of strings".formatted(attribute));
-      case "priority" -> value instanceof Number number && number.intValue() >= 0 && number.intValue() <= 100
-          && number.doubleValue() == number.intValue()
-          ? Optional.empty() : Optional.of("priority must be a whole number between 0 and 100, but was '%s'".formatted(value));
-      default -> Optional.of("'%s' is not an attribute of a user task that can be changed; expected one of assignee, %s"
-          .formatted(attribute, String.join(", ", UPDATABLE)));
-    };
-  }
-
-  private String text(ElementInstance instance, Optional<Expression> expression, String what) {
-    final Object value = evaluate(instance, expression, what);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String text)) {
-      throw new AttributeFailure("Expected the %s of user task '%s' to be a string, but was '%s'"
-          .formatted(what, instance.elementId, value));
-    }
-    return text.isBlank() ? null : text;
-  }
-
-  private List<String> list(ElementInstance instance, Optional<Expression> expression, String what) {
-    final Object value = evaluate(instance, expression, what);
-    if (value == null) {
-      return new ArrayList<>();
-    }
-    if (value instanceof String text) {
-      return new ArrayList<>(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-    }
-    if (value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)) {
-      return strings(items);
-    }
-    throw new AttributeFailure("Expected the %s of user task '%s' to be a list of strings or a comma-separated string, but was '%s'"
-        .formatted(what, instance.elementId, value));
-  }
-
-  private String date(ElementInstance instance, Optional<Expression> expression, String what) {
-    final String text = text(instance, expression, what);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return ZonedDateTime.parse(text).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    } catch (DateTimeParseException e) {
-      throw new AttributeFailure("Expected the %s of user task '%s' to be an ISO 8601 date-time, but was '%s'"
-          .formatted(what, instance.elementId, text));
-    }
-  }
-
-  private int priority(ElementInstance instance, Optional<Expression> expression) {
-    final Object value = evaluate(instance, expression, "priority");
-    if (value == null) {
-      return 50;
-    }
-    final Object number = value instanceof String text ? parseOrText(text) : value;
-    if (invalid("priority", number).isPresent()) {
-      throw new AttributeFailure("Expected the priority of user task '%s' to be a number between 0 and 100, but was '%s'"
-          .formatted(instance.elementId, value));
-    }
-    return ((Number) number).intValue();
-  }
-
-  private long linkedForm(ElementInstance instance, String formId, boolean deploymentBinding) {
-    final Optional<Form> form = deploymentBinding
-        ? state.forms.stream().filter(f -> f.formId.equals(formId) && f.tenantId.equals(instance.tenantId)
-            && f.deploymentKey == state.definition(instance.processDefinitionKey).orElseThrow().deploymentKey).findFirst()
-        : state.latestForm(instance.tenantId, formId);
-    return form.map(f -> f.key).orElseThrow(() -> new AttributeFailure(Incident.ErrorType.FORM_NOT_FOUND,
-        "Expected to find a form with id '%s'%s for user task '%s', but no such form is deployed"
-            .formatted(formId, deploymentBinding ? " in the process's deployment" : "", instance.elementId)));
-  }
-
-  private Object evaluate(ElementInstance instance, Optional<Expression> expression, String what) {
-    if (expression.isEmpty()) {
-      return null;
-    }
-    final Evaluation result = feel.evaluate(expression.get(), variables.lookup(instance.key));
-    if (result.isFailure()) {
-      throw new AttributeFailure("Expected to evaluate the %s of user task '%s', but %s"
-          .formatted(what, instance.elementId, result.error()));
-    }
-    return result.value();
-  }
-
   private void event(UserTask task, UserTaskIntent intent) {
-    executor.write(task.key, intent, task.toValue());
-  }
-
-  private static boolean isDateTime(String text) {
-    try {
-      OffsetDateTime.parse(text);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  private static Object parseOrText(String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      return text;
-    }
-  }
-
-  private static String blankToNull(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString();
-  }
-
-  private static List<String> strings(Object value) {
-    final List<String> result = new ArrayList<>();
-    ((List<?>) value).forEach(item -> result.add((String) item));
-    return result;
+    records.write(task.key, intent, task.toValue());
   }
 
   private static String lower(UserTask.State state) {
@@ -436,19 +296,5 @@ public final class UserTaskBehavior {
       case COMPLETING -> "completion";
       default -> state.name().toLowerCase();
     };
-  }
-
-  /** An attribute that cannot be evaluated: becomes an incident on the element. */
-  private static final class AttributeFailure extends RuntimeException {
-    private final Incident.ErrorType type;
-
-    AttributeFailure(String message) {
-      this(Incident.ErrorType.EXTRACT_VALUE_ERROR, message);
-    }
-
-    AttributeFailure(Incident.ErrorType type, String message) {
-      super(message, null, false, false);
-      this.type = type;
-    }
   }
 }

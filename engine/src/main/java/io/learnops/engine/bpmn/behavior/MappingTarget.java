@@ -1,4 +1,4 @@
-package io.learnops.engine.bpmn;
+package io.learnops.engine.bpmn.behavior;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
