@@ -34,16 +34,13 @@ import io.learnops.engine.bpmn.event.SignalBroadcast;
 import io.learnops.engine.bpmn.event.StartEventProcessor;
 import io.learnops.engine.bpmn.event.ThrowEventBehavior;
 import io.learnops.engine.bpmn.gateway.ConditionalFlows;
+import io.learnops.engine.bpmn.gateway.ConditionalGatewayProcessor;
 import io.learnops.engine.bpmn.gateway.EventBasedGatewayProcessor;
-import io.learnops.engine.bpmn.gateway.ExclusiveGatewayProcessor;
-import io.learnops.engine.bpmn.gateway.InclusiveGatewayProcessor;
-import io.learnops.engine.bpmn.gateway.ParallelGatewayProcessor;
 import io.learnops.engine.bpmn.task.BusinessRuleTaskProcessor;
 import io.learnops.engine.bpmn.task.JobWorkerTaskProcessor;
 import io.learnops.engine.bpmn.task.ReceiveTaskProcessor;
 import io.learnops.engine.bpmn.task.ResultVariable;
 import io.learnops.engine.bpmn.task.ScriptTaskProcessor;
-import io.learnops.engine.bpmn.task.UndefinedTaskProcessor;
 import io.learnops.engine.bpmn.task.UserTaskElementProcessor;
 import io.learnops.engine.decision.Decisions;
 import io.learnops.engine.feel.ExpressionLanguage;
@@ -150,13 +147,12 @@ public final class BpmnExecutor {
         jobWorkerTasks), ElementType.BUSINESS_RULE_TASK);
     processors.register(new UserTaskElementProcessor(subscriptions, userTasks, flows), ElementType.USER_TASK);
     processors.register(new ReceiveTaskProcessor(transitions, subscriptions, triggers, flows), ElementType.RECEIVE_TASK);
-    processors.register(new UndefinedTaskProcessor(lifecycle, transitions, flows), ElementType.TASK,
-        ElementType.MANUAL_TASK);
-    processors.register(new ExclusiveGatewayProcessor(lifecycle, transitions, conditions, flows),
+    processors.register(new PassingElementProcessor(lifecycle, flows), ElementType.TASK, ElementType.MANUAL_TASK,
+        ElementType.PARALLEL_GATEWAY);
+    processors.register(ConditionalGatewayProcessor.exclusive(lifecycle, conditions, flows),
         ElementType.EXCLUSIVE_GATEWAY);
-    processors.register(new InclusiveGatewayProcessor(lifecycle, transitions, conditions, flows),
+    processors.register(ConditionalGatewayProcessor.inclusive(lifecycle, conditions, flows),
         ElementType.INCLUSIVE_GATEWAY);
-    processors.register(new ParallelGatewayProcessor(lifecycle, transitions, flows), ElementType.PARALLEL_GATEWAY);
     processors.register(eventBasedGateways, ElementType.EVENT_BASED_GATEWAY);
     processors.register(new StartEventProcessor(transitions, flows), ElementType.START_EVENT);
     processors.register(new EndEventProcessor(lifecycle, transitions, throwing, errors, incidents, flows),

@@ -119,6 +119,12 @@ public final class ElementLifecycle {
 
   // ---- completion -----------------------------------------------------------------------
 
+  /** An element with nothing to wait for (a gateway, an undefined task): ACTIVATED, then completed at once. */
+  public void passThrough(ElementInstance instance) {
+    transitions.transition(instance, ElementState.ACTIVATED);
+    complete(instance, null);
+  }
+
   /** Applies event or job variables, then completes: with output mappings they stay local first. */
   public void complete(ElementInstance instance, Map<String, Object> completionVariables) {
     if (completionVariables != null && !completionVariables.isEmpty()) {

@@ -36,8 +36,7 @@ public final class IntermediateCatchEventProcessor implements ElementProcessor {
   @Override
   public boolean onActivate(ElementInstance instance, FlowNode node) {
     if (node.eventType() == EventType.LINK) {
-      transitions.transition(instance, ElementState.ACTIVATED);
-      lifecycle.complete(instance, null);
+      lifecycle.passThrough(instance); // a link catch event only continues the flow
     } else if (subscriptions.openCatchEvent(instance, node)) {
       transitions.transition(instance, ElementState.ACTIVATED);
       subscriptions.correlateBufferedMessage(instance, triggers::correlate);
