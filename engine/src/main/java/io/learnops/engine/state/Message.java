@@ -1,6 +1,5 @@
 package io.learnops.engine.state;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import io.learnops.engine.record.RecordValue.MessageValue;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,10 +16,8 @@ public final class Message {
   public long deadline;
   /**
    * BPMN process ids it reached, at a catch event, receive task, boundary event or start event: a
-   * message reaches each process at most once, across its versions and instances. Snapshots from
-   * before this rule name only the processes a message started.
+   * message reaches each process at most once, across its versions and instances.
    */
-  @JsonAlias("startedProcesses")
   public Set<String> correlatedProcesses = new LinkedHashSet<>();
 
   static Message of(long key, MessageValue value) {
