@@ -65,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.model.xml.ModelInstance;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 
 /**
@@ -112,15 +113,31 @@ public final class BpmnTransformer {
     return errors.isEmpty() ? Transformation.succeeded(processes) : Transformation.failed(errors);
   }
 
+  /**
+   * The validators' errors, except those inside a process that is not executable: a collaboration's
+   * documentation pools are not run, so Zeebe does not hold them to the rules of executable ones.
+   */
   private static List<String> designTimeErrors(ModelInstance model) {
     final List<String> errors = new ArrayList<>();
     model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().forEach((element, results) -> {
+      if (inNonExecutableProcess(element)) {
+        return;
+      }
       final String id = element instanceof BaseElement base ? base.getId() : element.getElementType().getTypeName();
       results.stream()
           .filter(r -> r.getType() == ValidationResultType.ERROR)
           .forEach(r -> errors.add("element '%s': %s".formatted(id, r.getMessage())));
     });
     return errors;
+  }
+
+  private static boolean inNonExecutableProcess(ModelElementInstance element) {
+    for (ModelElementInstance current = element; current != null; current = current.getParentElement()) {
+      if (current instanceof Process process) {
+        return !process.isExecutable();
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {
@@ -731,9 +748,12 @@ public final class BpmnTransformer {
       return new VariableMapping(mappingSource(element, source), target);
     }
 
-    /** Mapping sources are FEEL; Zeebe also accepts them without the leading '='. */
+    /**
+     * A mapping source with a leading '=' is FEEL; without one it is a string literal, as in Zeebe
+     * (connector templates write URLs, methods and {@code {{secrets.X}}} placeholders that way).
+     */
     private Expression mappingSource(FlowElement element, String source) {
-      final ParseOutcome outcome = expressions.parseFeel(source == null ? "null" : source);
+      final ParseOutcome outcome = source == null ? expressions.parseFeel("null") : expressions.parse(source);
       if (!outcome.isValid()) {
         error(element, outcome.error());
       }

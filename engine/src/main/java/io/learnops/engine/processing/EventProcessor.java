@@ -64,7 +64,7 @@ final class EventProcessor {
     final long key = state.nextKey();
     executor.write(key, MessageIntent.PUBLISHED, new MessageValue(command.name(),
         command.correlationKey() == null ? "" : command.correlationKey(), hasId ? command.messageId() : null,
-        executor.now() + Math.max(0, command.timeToLiveMillis()), command.variables(), command.tenantId()));
+        deadline(command.timeToLiveMillis()), command.variables(), command.tenantId()));
     final Message message = state.messages.get(key);
     correlateToSubscriptions(message);
     startProcesses(message);
@@ -72,6 +72,12 @@ final class EventProcessor {
       executor.write(message.key, MessageIntent.EXPIRED, message.toValue());
     }
     return new MessagePublished(message.key, message.tenantId);
+  }
+
+  /** When a message's time to live runs out; one too long for the clock means never, instead of overflowing into the past. */
+  private long deadline(long timeToLiveMillis) {
+    final long ttl = Math.max(0, timeToLiveMillis);
+    return ttl > Long.MAX_VALUE - executor.now() ? Long.MAX_VALUE : executor.now() + ttl;
   }
 
   /**

@@ -114,6 +114,42 @@ class DeploymentScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aDocumentationPoolThatIsNotExecutableIsIgnoredAsZeebeIgnoresIt(Transport transport) {
+    final String id = "enrolment-" + transport;
+    // the vendor's pool has no start event and a task without a job type: fine, it is not executable
+    final String collaboration = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="definitions" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:collaboration id="collaboration">
+            <bpmn:participant id="academy" processRef="%1$s" />
+            <bpmn:participant id="vendor" processRef="vendor-side" />
+          </bpmn:collaboration>
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:startEvent id="requested" />
+            <bpmn:sequenceFlow id="toEnrol" sourceRef="requested" targetRef="enrol" />
+            <bpmn:serviceTask id="enrol">
+              <bpmn:extensionElements><zeebe:taskDefinition type="%1$s" /></bpmn:extensionElements>
+            </bpmn:serviceTask>
+            <bpmn:sequenceFlow id="toDone" sourceRef="enrol" targetRef="enrolled" />
+            <bpmn:endEvent id="enrolled" />
+          </bpmn:process>
+          <bpmn:process id="vendor-side" isExecutable="false">
+            <bpmn:serviceTask id="confirmSeats" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(id);
+
+    final DeploymentEvent deployment = deploy(ENGINE.client(transport), "enrolment.bpmn", collaboration);
+
+    assertThat(deployment.getProcesses()).extracting(Process::getBpmnProcessId).containsExactly(id);
+    final ProcessInstanceEvent instance = ENGINE.client(transport).newCreateInstanceCommand().bpmnProcessId(id)
+        .latestVersion().send().join();
+    assertThat(instance.getProcessInstanceKey()).isPositive();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void startingAnUnknownProcessIsNotFoundNamingIt(Transport transport) {
     assertThatThrownBy(() -> ENGINE.client(transport).newCreateInstanceCommand()
         .bpmnProcessId("no-such-process").latestVersion().send().join())

@@ -62,6 +62,20 @@ class MessageScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aTimeToLiveTooLongForTheClockKeepsTheMessageInsteadOfOverflowing(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    deployWaitForCompletions(transport);
+
+    client.newPublishMessageCommand().messageName("completions-reported-" + transport).correlationKey("forever")
+        .timeToLive(Duration.ofMillis(Long.MAX_VALUE)).variables(Map.of("completed", 7)).send().join();
+    final ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId("delivery-" + transport)
+        .latestVersion().variables(Map.of("cohortId", "forever")).withResult().send().join();
+
+    assertThat(result.getVariablesAsMap()).containsEntry("completed", 7);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void aMessageReachesOnlyOneOfTwoWaitingInstancesOfAProcessButEveryOtherProcess(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     deployWaitForCompletions(transport);

@@ -43,6 +43,30 @@ class VariableScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void aMappingSourceWithoutALeadingEqualsSignIsAStringLiteralAsConnectorTemplatesWriteThem(Transport transport) {
+    final CamundaClient client = ENGINE.client(transport);
+    final String id = "literal-sources-" + transport;
+    ENGINE.deploy(transport, Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("callLms", t -> t.zeebeJobType(id)
+            .zeebeInput("https://lms.example.org/api/enrolments", "url")
+            .zeebeInput("{{secrets.LMS_TOKEN}}", "token")
+            .zeebeInput("get", "method")
+            .zeebeInput("20", "timeoutSeconds")
+            .zeebeInput("=20", "retries"))
+        .endEvent().done());
+
+    client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+
+    assertThat(activateOne(client, id).getVariablesAsMap())
+        .containsEntry("url", "https://lms.example.org/api/enrolments")
+        .containsEntry("token", "{{secrets.LMS_TOKEN}}")
+        .containsEntry("method", "get")
+        .containsEntry("timeoutSeconds", "20")
+        .containsEntry("retries", 20);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void withoutOutputMappingsCompletionVariablesUpdateTheScopeThatHasThemElseTheRoot(Transport transport) {
     final CamundaClient client = ENGINE.client(transport);
     final String id = "propagate-" + transport;
