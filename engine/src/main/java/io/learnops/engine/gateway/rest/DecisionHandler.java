@@ -58,6 +58,9 @@ final class DecisionHandler implements ResourceHandler {
         .output(output)
         .tenantId(decision.tenantId())
         .decisionEvaluationKey(String.valueOf(evaluated.evaluationKey()))
+        // required by the schema; empty when the evaluation succeeded (a failed one is a rejection here)
+        .failedDecisionDefinitionId("")
+        .failureMessage("")
         .decisionInstanceKey(String.valueOf(evaluated.evaluationKey()))
         .evaluatedDecisions(
             List.of(

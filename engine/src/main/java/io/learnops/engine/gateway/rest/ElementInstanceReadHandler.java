@@ -50,8 +50,9 @@ final class ElementInstanceReadHandler implements ResourceHandler {
     return ReadReplies.one(read.elementInstances().get(key), "an element instance", key, this::render);
   }
 
+  /** The element's name; an unnamed element is named by its id, as Camunda does, since the schema requires a name. */
   private String nameOf(ElementInstanceEntry e) {
-    return read.names().elementName(e.processDefinitionKey(), e.elementId()).orElse(null);
+    return read.names().elementName(e.processDefinitionKey(), e.elementId()).orElse(e.elementId());
   }
 
   private JsonItem render(ElementInstanceEntry e) {

@@ -94,7 +94,7 @@ final class UserTaskReadHandler implements ResourceHandler {
     final List<VariableEntry> visible = new ArrayList<>(read.variables().where("scopeKey", task.elementInstanceKey()));
     visible.addAll(read.variables().where("scopeKey", task.processInstanceKey()));
     return ReadReplies.page(Search.run(visible, json.tree(request.body()), VariableReadHandler.SCHEMA),
-        VariableReadHandler::render);
+        VariableReadHandler::searchItem);
   }
 
   /** A candidate filter (a value or an advanced filter) holds when any of the task's candidates matches. */

@@ -35,12 +35,17 @@ final class VariableReadHandler implements ResourceHandler {
 
   private Reply<?> search(RestRequest request) {
     return ReadReplies.page(Search.run(read.variables(), json.tree(request.body()), SCHEMA),
-        v -> render(v).put("isTruncated", false));
+        VariableReadHandler::searchItem);
   }
 
   private Reply<?> get(RestRequest request) {
     final long key = request.pathKey("variableKey");
     return ReadReplies.one(read.variables().get(key), "a variable", key, VariableReadHandler::render);
+  }
+
+  /** A variable in a search answer, which the schema requires to say whether its value was cut (never here). */
+  static JsonItem searchItem(VariableEntry v) {
+    return render(v).put("isTruncated", false);
   }
 
   static JsonItem render(VariableEntry v) {
