@@ -74,9 +74,9 @@ public final class Engine implements AutoCloseable {
             processor.isRunning()),
         config.defaultLongPollingTimeout());
     final AnswerLimits limits = AnswerLimits.DEFAULT.withDefaultLongPolling(config.defaultLongPollingTimeout());
-    grpc = new GrpcGateway(api, config.grpcPort(), limits);
-    rest = new RestGateway(api, readModel, config.restPort(), limits);
-    management = new ManagementServer(config.managementPort(), registry, processor::isRunning, config.clock(),
+    grpc = new GrpcGateway(api, config.bindAddress(), config.grpcPort(), limits);
+    rest = new RestGateway(api, readModel, config.bindAddress(), config.restPort(), limits);
+    management = new ManagementServer(config.bindAddress(), config.managementPort(), registry, processor::isRunning, config.clock(),
         config.clockControlled(), clockChanges, this::purge);
   }
 

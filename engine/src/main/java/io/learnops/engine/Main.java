@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone engine: {@code java -jar engine-standalone.jar [--grpc-port=26500]
- * [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine] [--clock-controlled]}.
+ * [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine] [--bind-address=127.0.0.1] [--clock-controlled]}.
  * Stops cleanly on SIGTERM (a shutdown hook closes it; accepted commands are already durable).
  * {@code --clock-controlled} lets the management port move the engine's clock, as Camunda Process
- * Test does; use it for test engines only.
+ * Test does; use it for test engines only. The ports listen on 127.0.0.1 unless {@code
+ * --bind-address} opens them (0.0.0.0 in a container).
  */
 public final class Main {
 
@@ -29,7 +30,7 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: java -jar engine-standalone.jar [--grpc-port=26500] [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine] [--clock-controlled]");
+          "usage: java -jar engine-standalone.jar [--grpc-port=26500] [--rest-port=8080] [--management-port=9600] [--data-dir=./data/engine] [--bind-address=127.0.0.1] [--clock-controlled]");
       System.exit(2);
       return;
     }
@@ -82,6 +83,7 @@ public final class Main {
         case "rest-port" -> config.withPorts(config.grpcPort(), port(name, value), config.managementPort());
         case "management-port" -> config.withPorts(config.grpcPort(), config.restPort(), port(name, value));
         case "data-dir" -> config.withDataDir(Path.of(value));
+        case "bind-address" -> config.withBindAddress(value);
         case "clock-controlled" -> config.withClockControlled(bool(name, value));
         default -> throw new IllegalArgumentException("unknown option '--" + name + "'");
       };

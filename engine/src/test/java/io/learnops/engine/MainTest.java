@@ -16,6 +16,12 @@ class MainTest {
   }
 
   @Test
+  void thePortsListenOnThisMachineOnlyUnlessABindAddressOpensThem() {
+    assertThat(Main.parse(new String[] {}).bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(Main.parse(new String[] {"--bind-address=0.0.0.0"}).bindAddress()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
   void exportersOnTheClassPathArePluggedIn() {
     assertThat(Main.pluggedInExporters()).hasAtLeastOneElementOfType(ServiceLoadedExporter.class);
   }

@@ -26,6 +26,7 @@ class EmbeddedEngineConfiguration {
         .withPorts(properties.grpcPort(), properties.restPort(), properties.managementPort())
         .withDataDir(properties.dataDir())
         .withClockControlled(properties.clockControlled())
+        .withBindAddress(properties.bindAddress())
         .withExporters(exporters.orderedStream().toList()));
   }
 

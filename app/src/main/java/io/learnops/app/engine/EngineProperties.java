@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param managementPort embedded engine health and metrics port
  * @param dataDir embedded engine journal and snapshots
  * @param clockControlled whether the embedded engine's management port may move its clock
+ * @param bindAddress where the embedded engine's ports listen: this machine only unless opened
  *     ({@code /actuator/clock}); for demos and tests, never in production
  */
 @ConfigurationProperties("learnops.engine")
@@ -23,7 +24,8 @@ public record EngineProperties(
     @DefaultValue("8088") int restPort,
     @DefaultValue("9600") int managementPort,
     @DefaultValue("data/engine") Path dataDir,
-    @DefaultValue("false") boolean clockControlled) {
+    @DefaultValue("false") boolean clockControlled,
+    @DefaultValue("127.0.0.1") String bindAddress) {
 
   public enum Mode {
     EMBEDDED,

@@ -17,7 +17,8 @@ public final class JdkHttpServers {
 
   private JdkHttpServers() {}
 
-  public static HttpServer create(int port) throws IOException {
-    return HttpServer.create(new InetSocketAddress(port), 0);
+  /** @param host the address to listen on: 127.0.0.1 unless the operator opened it to others */
+  public static HttpServer create(String host, int port) throws IOException {
+    return HttpServer.create(new InetSocketAddress(host, port), 0);
   }
 }

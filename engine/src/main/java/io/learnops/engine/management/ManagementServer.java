@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  */
 public final class ManagementServer implements AutoCloseable {
 
+  private final String host;
   private final int requestedPort;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier healthy;
@@ -29,8 +30,9 @@ public final class ManagementServer implements AutoCloseable {
    * @param clockChanges moves {@code clock} as journaled commands
    * @param purge deletes all data; completes with the purge's change id once it is durable
    */
-  public ManagementServer(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy, EngineClock clock,
-      boolean clockControllable, ClockChanges clockChanges, Supplier<CompletableFuture<Long>> purge) {
+  public ManagementServer(String host, int port, PrometheusMeterRegistry registry, BooleanSupplier healthy,
+      EngineClock clock, boolean clockControllable, ClockChanges clockChanges, Supplier<CompletableFuture<Long>> purge) {
+    this.host = host;
     this.requestedPort = port;
     this.registry = registry;
     this.healthy = healthy;
@@ -39,7 +41,7 @@ public final class ManagementServer implements AutoCloseable {
   }
 
   public void start() throws IOException {
-    server = JdkHttpServers.create(requestedPort);
+    server = JdkHttpServers.create(host, requestedPort);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       final Thread thread = new Thread(r, "learnops-engine-management");
       thread.setDaemon(true);

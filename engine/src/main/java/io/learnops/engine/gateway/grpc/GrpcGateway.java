@@ -1,5 +1,6 @@
 package io.learnops.engine.gateway.grpc;
 
+import io.learnops.engine.EngineConfig;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.learnops.engine.api.EngineApi;
@@ -46,21 +47,26 @@ public final class GrpcGateway implements AutoCloseable {
     return thread;
   });
 
+  /** Listens on the loopback address only. */
   public GrpcGateway(final EngineApi api, final int port) {
-    this(api, port, AnswerLimits.DEFAULT);
+    this(api, EngineConfig.LOOPBACK, port, AnswerLimits.DEFAULT);
   }
 
-  /** @param limits how long a call waits for the engine before it gets DEADLINE_EXCEEDED */
-  public GrpcGateway(final EngineApi api, final int port, final AnswerLimits limits) {
-    this(api, port, GRACE_PERIOD, limits);
+  /**
+   * @param host the address to listen on
+   * @param limits how long a call waits for the engine before it gets DEADLINE_EXCEEDED
+   */
+  public GrpcGateway(final EngineApi api, final String host, final int port, final AnswerLimits limits) {
+    this(api, host, port, GRACE_PERIOD, limits);
   }
 
   /** Lets tests reach the forced shutdown without waiting out the production grace period. */
   GrpcGateway(final EngineApi api, final int port, final Duration gracePeriod) {
-    this(api, port, gracePeriod, AnswerLimits.DEFAULT);
+    this(api, EngineConfig.LOOPBACK, port, gracePeriod, AnswerLimits.DEFAULT);
   }
 
-  private GrpcGateway(final EngineApi api, final int port, final Duration gracePeriod, final AnswerLimits limits) {
+  private GrpcGateway(final EngineApi api, final String host, final int port, final Duration gracePeriod,
+      final AnswerLimits limits) {
     this.gracePeriod = gracePeriod;
     final StatusMapper statuses = new StatusMapper();
     final ResponseMapper responses = new ResponseMapper();
@@ -68,7 +74,7 @@ public final class GrpcGateway implements AutoCloseable {
         new GatewayService(
             api, new RequestMapper(), responses, statuses, new Replies(statuses, replies, answerTimer), limits);
     server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(port))
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
             .addService(service)
             .permitKeepAliveTime(MIN_CLIENT_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS)
             .build();

@@ -1,5 +1,6 @@
 package io.learnops.engine.gateway.rest;
 
+import io.learnops.engine.EngineConfig;
 import com.sun.net.httpserver.HttpServer;
 import io.learnops.engine.api.EngineApi;
 import io.learnops.engine.gateway.AnswerLimits;
@@ -28,6 +29,7 @@ public final class RestGateway implements AutoCloseable {
 
   private final EngineApi api;
   private final ReadModel read;
+  private final String host;
   private final int requestedPort;
   private final AnswerLimits limits;
   private final AnswerTimer answerTimer = new AnswerTimer("learnops-rest-deadlines");
@@ -37,14 +39,19 @@ public final class RestGateway implements AutoCloseable {
   /**
    * @param port 0 picks a free port; {@link #port()} tells which
    */
+  /** Listens on the loopback address only. */
   public RestGateway(EngineApi api, ReadModel read, int port) {
-    this(api, read, port, AnswerLimits.DEFAULT);
+    this(api, read, EngineConfig.LOOPBACK, port, AnswerLimits.DEFAULT);
   }
 
-  /** @param limits how long a request waits for the engine before it gets a 504 */
-  public RestGateway(EngineApi api, ReadModel read, int port, AnswerLimits limits) {
+  /**
+   * @param host the address to listen on
+   * @param limits how long a request waits for the engine before it gets a 504
+   */
+  public RestGateway(EngineApi api, ReadModel read, String host, int port, AnswerLimits limits) {
     this.api = api;
     this.read = read;
+    this.host = host;
     this.requestedPort = port;
     this.limits = limits;
   }
@@ -75,7 +82,7 @@ public final class RestGateway implements AutoCloseable {
                 new UserTaskReadHandler(read, api, json))
             .flatMap(handler -> handler.routes().stream())
             .toList();
-    server = JdkHttpServers.create(requestedPort);
+    server = JdkHttpServers.create(host, requestedPort);
     server.createContext("/", new Router(routes, new ResponseWriter(json), this::execute, answerTimer, limits));
     server.setExecutor(executor);
     server.start();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.camunda.client.CamundaClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.learnops.engine.EngineConfig;
 import io.learnops.engine.gateway.AnswerLimits;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class GatewayDeadlineTest {
 
   @BeforeEach
   void startGatewayWithAShortLimit() throws Exception {
-    gateway = new GrpcGateway(engine, 0,
+    gateway = new GrpcGateway(engine, EngineConfig.LOOPBACK, 0,
         new AnswerLimits(Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofMinutes(1)));
     gateway.start();
     client = CamundaClient.newClientBuilder()

@@ -2,6 +2,7 @@ package io.learnops.engine.gateway.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnops.engine.EngineConfig;
 import io.learnops.engine.gateway.AnswerLimits;
 import io.learnops.engine.read.ReadModel;
 import java.net.URI;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class GatewayDeadlineTest {
 
   private final FakeEngine engine = new FakeEngine();
-  private final RestGateway gateway = new RestGateway(engine, new ReadModel(ReadModel.DEFAULT_RETENTION), 0,
+  private final RestGateway gateway = new RestGateway(engine, new ReadModel(ReadModel.DEFAULT_RETENTION), EngineConfig.LOOPBACK, 0,
       new AnswerLimits(Duration.ofMillis(300), Duration.ofSeconds(10), Duration.ofMinutes(1)));
   private final HttpClient http = HttpClient.newHttpClient();
 
