@@ -23,6 +23,8 @@ public final class ManagementServer implements AutoCloseable {
   private final BooleanSupplier healthy;
   private final ClockEndpoint clock;
   private final PurgeEndpoint purge;
+  /** a test engine: its clock may be moved and its data purged, as Camunda Process Test does */
+  private final boolean testMode;
   private HttpServer server;
 
   /**
@@ -38,6 +40,7 @@ public final class ManagementServer implements AutoCloseable {
     this.healthy = healthy;
     this.clock = new ClockEndpoint(clock, clockControllable, clockChanges);
     this.purge = new PurgeEndpoint(purge);
+    this.testMode = clockControllable;
   }
 
   public void start() throws IOException {
@@ -55,7 +58,14 @@ public final class ManagementServer implements AutoCloseable {
     server.createContext("/actuator/prometheus", exchange -> ManagementResponses.respond(exchange, 200,
         "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
     server.createContext(ClockEndpoint.PATH, clock);
-    server.createContext(PurgeEndpoint.PATH, purge);
+    if (testMode) {
+      server.createContext(PurgeEndpoint.PATH, purge);
+    } else {
+      // deleting everything is for test engines; on others the endpoint does not exist
+      server.createContext(PurgeEndpoint.PATH, exchange -> ManagementResponses.respond(exchange, 404,
+          "application/json", "{\"status\":404,\"error\":\"Not Found\",\"message\":\"The purge exists only on a "
+              + "test engine: start it with --clock-controlled (learnops.engine.clock-controlled=true)\"}"));
+    }
     server.createContext("/", exchange -> ManagementResponses.respond(exchange, 404, "application/json",
         "{\"status\":404,\"error\":\"Not Found\"}"));
     server.start();

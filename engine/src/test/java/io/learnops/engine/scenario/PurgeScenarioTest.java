@@ -31,7 +31,7 @@ class PurgeScenarioTest {
 
   @Test
   void aPurgeDeletesDeploymentsInstancesJobsMessagesAndIncidents() throws Exception {
-    try (Engine engine = Engine.start(EngineConfig.forTests());
+    try (Engine engine = Engine.start(EngineConfig.forTests().withClockControlled(true));
         CamundaClient client = Transport.REST.connect(engine)) {
       final AtomicInteger purgesSeen = new AtomicInteger();
       engine.processor().addPurgeListener(purgesSeen::incrementAndGet);
@@ -53,6 +53,20 @@ class PurgeScenarioTest {
           .isEqualTo(Errors.Status.NOT_FOUND);
       // keys carry on, so a key a worker still holds never names something created after the purge
       assertThat(engine.processor().read(EngineState::nextKey).join()).isGreaterThan(keyBefore);
+    }
+  }
+
+  @Test
+  void onAnEngineThatIsNotATestEngineThePurgeDoesNotExist() throws Exception {
+    try (Engine engine = Engine.start(EngineConfig.forTests());
+        CamundaClient client = Transport.REST.connect(engine)) {
+      givenAnEngineWithSomethingOfEverything(client);
+
+      final HttpResponse<String> purge = new HttpCalls(engine.managementPort()).post("/actuator/cluster/purge", "");
+
+      assertThat(purge.statusCode()).isEqualTo(404);
+      assertThat(purge.body()).contains("only on a test engine");
+      assertThat(engine.processor().read(PurgeScenarioTest::isEmpty).join()).isFalse();
     }
   }
 
