@@ -26,7 +26,8 @@ class EmbeddedEngineExportersTest {
     final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     beans.addBean("recordingExporter", recording);
     final EngineProperties properties =
-        new EngineProperties(EngineProperties.Mode.EMBEDDED, 0, 0, 0, Files.createDirectories(dataDir), false);
+        new EngineProperties(EngineProperties.Mode.EMBEDDED, 0, 0, 0, Files.createDirectories(dataDir), false,
+            "127.0.0.1");
 
     try (Engine engine = new EmbeddedEngineConfiguration().embeddedEngine(properties, beans.getBeanProvider(Exporter.class));
         CamundaClient client = CamundaClient.newClientBuilder()
