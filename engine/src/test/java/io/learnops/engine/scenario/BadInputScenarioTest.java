@@ -40,6 +40,16 @@ class BadInputScenarioTest {
         .serviceTask("review", t -> t.zeebeJobType(jobType)).endEvent().done();
   }
 
+  /** An instance of a one-task process, and its job as its worker holds it. */
+  private record WaitingAtItsJob(ProcessInstanceEvent instance, ActivatedJob job) {}
+
+  private static WaitingAtItsJob waitingAtItsJob(Transport transport, String id) {
+    ENGINE.deploy(transport, oneTask(id, id));
+    final ProcessInstanceEvent instance = ENGINE.client(transport).newCreateInstanceCommand().bpmnProcessId(id)
+        .latestVersion().variables(Map.of("owner", "lea")).send().join();
+    return new WaitingAtItsJob(instance, activateOne(ENGINE.client(transport), id));
+  }
+
   @ParameterizedTest
   @EnumSource(Transport.class)
   void variablesThatAreNotAJsonObjectAreRefusedNamingTheFieldAndNothingIsApplied(Transport transport)
@@ -47,10 +57,9 @@ class BadInputScenarioTest {
     // given an instance waiting at a job its worker holds
     final CamundaClient client = ENGINE.client(transport);
     final String id = "bad-variables-" + transport;
-    ENGINE.deploy(transport, oneTask(id, id));
-    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-        .variables(Map.of("owner", "lea")).send().join();
-    final ActivatedJob job = activateOne(client, id);
+    final WaitingAtItsJob waiting = waitingAtItsJob(transport, id);
+    final ProcessInstanceEvent instance = waiting.instance();
+    final ActivatedJob job = waiting.job();
 
     try (RawRequests raw = new RawRequests(ENGINE.engine(), transport)) {
       for (final String document : NOT_AN_OBJECT) {
@@ -107,10 +116,9 @@ class BadInputScenarioTest {
     // given an instance waiting at a job its worker holds, and one waiting at a user task
     final CamundaClient client = ENGINE.client(transport);
     final String id = "far-too-deep-" + transport;
-    ENGINE.deploy(transport, oneTask(id, id));
-    final ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-        .variables(Map.of("owner", "lea")).send().join();
-    final ActivatedJob job = activateOne(client, id);
+    final WaitingAtItsJob waiting = waitingAtItsJob(transport, id);
+    final ProcessInstanceEvent instance = waiting.instance();
+    final ActivatedJob job = waiting.job();
     final String approval = "far-too-deep-approval-" + transport;
     ENGINE.deploy(transport, Bpmn.createExecutableProcess(approval).startEvent()
         .userTask("approve", task -> task.zeebeUserTask()).endEvent().done());
