@@ -415,6 +415,12 @@ public final class BpmnTransformer {
         return Optional.of(new FlowNode(id, name, ElementType.TASK, EventType.NONE));
       }
       if (element instanceof SubProcess subProcess) {
+        final String type = element.getElementType().getTypeName();
+        if (!"subProcess".equals(type)) {
+          // ad-hoc subprocesses and transactions are subprocesses to the model API, but not to the engine
+          unsupported(element, type);
+          return Optional.empty();
+        }
         return Optional.of(new FlowNode(id, name,
             subProcess.triggeredByEvent() ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS, EventType.NONE));
       }

@@ -97,6 +97,34 @@ class DeploymentScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void anAdHocSubprocessIsRejectedForWhatItIsNotForALackOfStartEvents(Transport transport) {
+    final String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="definitions" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="course-research-%s" isExecutable="true">
+            <bpmn:startEvent id="asked" />
+            <bpmn:sequenceFlow id="toResearch" sourceRef="asked" targetRef="research" />
+            <bpmn:adHocSubProcess id="research">
+              <bpmn:serviceTask id="searchCatalogue">
+                <bpmn:extensionElements><zeebe:taskDefinition type="search" /></bpmn:extensionElements>
+              </bpmn:serviceTask>
+            </bpmn:adHocSubProcess>
+            <bpmn:sequenceFlow id="toDone" sourceRef="research" targetRef="answered" />
+            <bpmn:endEvent id="answered" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(transport);
+
+    assertThatThrownBy(() -> deploy(ENGINE.client(transport), "research.bpmn", xml))
+        .hasMessageContaining("research")
+        .hasMessageContaining("the element type 'adHocSubProcess' is not supported")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("start event"))
+        .satisfies(e -> assertThat(Errors.statusOf(e)).isEqualTo(Errors.Status.INVALID_ARGUMENT));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void everyBrokenRuleIsListedWithItsElement(Transport transport) {
     final BpmnModelInstance broken = Bpmn.createExecutableProcess("broken-" + transport).startEvent()
         .serviceTask("noType")
