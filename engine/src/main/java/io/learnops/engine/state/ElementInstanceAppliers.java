@@ -3,7 +3,6 @@ package io.learnops.engine.state;
 import io.learnops.engine.model.ElementType;
 import io.learnops.engine.model.EventType;
 import io.learnops.engine.model.FlowNode;
-import io.learnops.engine.model.SequenceFlow;
 import io.learnops.engine.record.Intent.ProcessInstanceCreationIntent;
 import io.learnops.engine.record.Intent.ProcessInstanceIntent;
 import io.learnops.engine.record.RecordValue.ProcessInstanceCreationValue;
@@ -106,22 +105,11 @@ final class ElementInstanceAppliers {
   /** A flow into a gateway that joins several leaves a token there until the gateway fires. */
   private void flowTaken(ProcessInstanceValue flow) {
     final ElementInstance scope = state.elementInstances.get(flow.flowScopeKey());
-    final FlowNode target = targetOf(flow);
-    if (scope != null && target != null && target.incoming().size() > 1
+    final FlowNode target = models.process(flow.processDefinitionKey()).flowTarget(flow.elementId());
+    if (scope != null && target.incoming().size() > 1
         && (target.type() == ElementType.PARALLEL_GATEWAY || target.type() == ElementType.INCLUSIVE_GATEWAY)) {
       scope.joinTokens.computeIfAbsent(target.id(), g -> new LinkedHashMap<>()).merge(flow.elementId(), 1, Integer::sum);
     }
-  }
-
-  private FlowNode targetOf(ProcessInstanceValue flow) {
-    for (final FlowNode node : models.process(flow.processDefinitionKey()).elements().values()) {
-      for (final SequenceFlow incoming : node.incoming()) {
-        if (incoming.id().equals(flow.elementId())) {
-          return node;
-        }
-      }
-    }
-    return null;
   }
 
   private void created(ProcessInstanceCreationValue creation) {
