@@ -484,10 +484,19 @@ public final class CommandProcessor implements AutoCloseable {
 
   private void processDueWork() {
     final long now = clock.millis();
-    dueCommand(state.timersDueBefore(now), EngineCommand.TriggerTimers::new);
-    dueCommand(state.jobsWithDeadlineBefore(now), EngineCommand.TimeOutJobs::new);
-    dueCommand(state.jobsWithBackoffBefore(now), EngineCommand.RecurJobs::new);
-    dueCommand(state.messagesExpiredBefore(now), EngineCommand.ExpireMessages::new);
+    final List<Long> timers = state.timersDueBefore(now);
+    final List<Long> deadlines = state.jobsWithDeadlineBefore(now);
+    final List<Long> backoffs = state.jobsWithBackoffBefore(now);
+    final List<Long> expired = state.messagesExpiredBefore(now);
+    if (!failedDueKeys.isEmpty()) {
+      // a failed key that is no longer due (canceled, or gone with its instance) stops slowing the loop
+      failedDueKeys.removeIf(key -> !timers.contains(key) && !deadlines.contains(key) && !backoffs.contains(key)
+          && !expired.contains(key));
+    }
+    dueCommand(timers, EngineCommand.TriggerTimers::new);
+    dueCommand(deadlines, EngineCommand.TimeOutJobs::new);
+    dueCommand(backoffs, EngineCommand.RecurJobs::new);
+    dueCommand(expired, EngineCommand.ExpireMessages::new);
   }
 
   /**
